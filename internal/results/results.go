@@ -1,0 +1,145 @@
+// Package results is the contract between cmd/verify, which writes
+// build/verify/results.json, and cmd/docgen, which reads it to show
+// verification badges, provenance and the telemetry each example sent.
+//
+// The file is a JSON object:
+//
+//	{
+//	  "generated": "2026-11-26T03:00:00Z",
+//	  "versions": {"go": "go1.26.8", "otel": "v1.47.0", "collector": "v0.161.0"},
+//	  "examples": [
+//	    {
+//	      "id": "quickstart",
+//	      "status": "pass",
+//	      "level": "asserted",
+//	      "duration_ms": 5120,
+//	      "failures": [],
+//	      "versions": {...},
+//	      "telemetry": "build/verify/quickstart"
+//	    }
+//	  ]
+//	}
+//
+// The telemetry folder holds traces.json, metrics.json and logs.json: the
+// OTLP JSON documents the Collector received for that example, one per line,
+// filtered to the example's run.
+package results
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+)
+
+// DefaultPath is where cmd/verify writes and cmd/docgen reads.
+const DefaultPath = "build/verify/results.json"
+
+// Level is how far an example got. Each level implies the ones before it.
+type Level string
+
+const (
+	LevelNone     Level = ""         // not even compiled
+	LevelCompiled Level = "compiled" // go vet and go build passed in its module
+	LevelRan      Level = "ran"      // the program exited 0 within its timeout
+	LevelAsserted Level = "asserted" // every expectation matched what the Collector received
+)
+
+// Status is the verdict of one example.
+type Status string
+
+const (
+	StatusPass Status = "pass"
+	StatusFail Status = "fail"
+)
+
+// Versions records what an example was verified with.
+type Versions struct {
+	Go        string `json:"go,omitempty"`
+	Otel      string `json:"otel,omitempty"`      // go.opentelemetry.io/otel as required by the example
+	Collector string `json:"collector,omitempty"` // the Collector core version of the image
+}
+
+// Example is the result of verifying one examples/<id>.
+type Example struct {
+	ID         string    `json:"id"`
+	Status     Status    `json:"status"`
+	Level      Level     `json:"level"`
+	DurationMS int64     `json:"duration_ms"`
+	Failures   []string  `json:"failures"`
+	Versions   Versions  `json:"versions"`
+	Telemetry  string    `json:"telemetry,omitempty"` // folder relative to the repository root
+	VerifiedAt time.Time `json:"verified_at"`
+}
+
+// File is the whole of results.json.
+type File struct {
+	Generated time.Time `json:"generated"`
+	Versions  Versions  `json:"versions"`
+	Examples  []Example `json:"examples"`
+}
+
+// Lookup returns the result for id, or false.
+func (f *File) Lookup(id string) (Example, bool) {
+	if f == nil {
+		return Example{}, false
+	}
+	for _, e := range f.Examples {
+		if e.ID == id {
+			return e, true
+		}
+	}
+	return Example{}, false
+}
+
+// Put adds or replaces the result for e.ID, keeping examples sorted by id, so
+// that a run of a subset (verify -run) keeps the results of the others.
+func (f *File) Put(e Example) {
+	for i := range f.Examples {
+		if f.Examples[i].ID == e.ID {
+			f.Examples[i] = e
+			return
+		}
+	}
+	f.Examples = append(f.Examples, e)
+	sort.Slice(f.Examples, func(i, j int) bool { return f.Examples[i].ID < f.Examples[j].ID })
+}
+
+// Read loads path. A missing file is not an error: it returns (nil, nil),
+// meaning nothing has been verified yet.
+func Read(path string) (*File, error) {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var f File
+	if err := json.Unmarshal(b, &f); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return &f, nil
+}
+
+// Write stores f at path, creating its folder, through a temporary file so a
+// reader never sees half a file.
+func Write(path string, f *File) error {
+	b, err := json.MarshalIndent(f, "", "  ")
+	if err != nil {
+		return err
+	}
+	b = append(b, '\n')
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
+}

@@ -1,0 +1,137 @@
+// Package images builds the container images that verify starts, here, from
+// recipes kept in this repository: no registry is needed.
+//
+// A recipe is a set of files plus a build function. The image is tagged with
+// Recipe.Ref and labelled with a sha256 over the recipe's files and extra
+// inputs (LabelRecipe). Ensure rebuilds only when no local image carries the
+// current hash, so a second `make images` with nothing changed does nothing.
+//
+// Each recipe names an environment variable (Recipe.EnvOverride) that selects
+// an upstream image instead, for machines that can pull one, for example
+// OTELDOCS_POSTGRES_IMAGE=postgres:17.
+package images
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// LabelRecipe is the image label that holds the recipe hash.
+const LabelRecipe = "dev.oteldocs.recipe"
+
+// Recipe describes one image built here.
+type Recipe struct {
+	// Ref is the local image reference, e.g. "oteldocs/postgres:15".
+	Ref string
+	// Dir is the recipe folder; every regular file below it is hashed.
+	Dir string
+	// Extra inputs that change the result without being files, e.g. the Go
+	// version used to compile a binary. Hashed as "key value" lines.
+	Extra map[string]string
+	// EnvOverride names the variable that, when set, replaces Ref with an
+	// upstream image that is used as it is.
+	EnvOverride string
+	// Build builds the image, tagged Ref, with labels (which include
+	// LabelRecipe) applied. It runs only when the hash changed.
+	Build func(ctx context.Context, labels map[string]string, log io.Writer) error
+}
+
+// Hash returns the recipe hash: sha256 over labelled lines, one per file
+// ("file <path> <sha256>") and one per extra input ("extra <key> <value>").
+func (r Recipe) Hash() (string, error) {
+	var lines []string
+	err := filepath.WalkDir(r.Dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(r.Dir, path)
+		sum := sha256.Sum256(b)
+		lines = append(lines, "file "+filepath.ToSlash(rel)+" "+hex.EncodeToString(sum[:]))
+		return nil
+	})
+	if err != nil {
+		return "", fmt.Errorf("hash recipe %s: %w", r.Ref, err)
+	}
+	for k, v := range r.Extra {
+		lines = append(lines, "extra "+k+" "+v)
+	}
+	sort.Strings(lines)
+	sum := sha256.Sum256([]byte("recipe v1\n" + strings.Join(lines, "\n")))
+	return hex.EncodeToString(sum[:]), nil
+}
+
+// Ensure returns the image reference to start: the override if its variable
+// is set, otherwise Ref, built first if no local image has the current hash.
+func Ensure(ctx context.Context, r Recipe, log io.Writer) (string, error) {
+	if r.EnvOverride != "" {
+		if v := os.Getenv(r.EnvOverride); v != "" {
+			fmt.Fprintf(log, "images: %s=%s: using the upstream image\n", r.EnvOverride, v)
+			return v, nil
+		}
+	}
+	hash, err := r.Hash()
+	if err != nil {
+		return "", err
+	}
+	if cur, _ := labelOf(ctx, r.Ref, LabelRecipe); cur == hash {
+		fmt.Fprintf(log, "images: %s is up to date (recipe %s)\n", r.Ref, hash[:12])
+		return r.Ref, nil
+	}
+	fmt.Fprintf(log, "images: building %s (recipe %s)\n", r.Ref, hash[:12])
+	if err := r.Build(ctx, map[string]string{LabelRecipe: hash}, log); err != nil {
+		return "", fmt.Errorf("build image %s: %w", r.Ref, err)
+	}
+	if cur, err := labelOf(ctx, r.Ref, LabelRecipe); err != nil || cur != hash {
+		return "", fmt.Errorf("build image %s: the built image has recipe label %q, want %q (%v)", r.Ref, cur, hash, err)
+	}
+	return r.Ref, nil
+}
+
+// labelOf returns the value of label on the local image ref.
+func labelOf(ctx context.Context, ref, label string) (string, error) {
+	out, err := Docker(ctx, nil, "image", "inspect", "--format", fmt.Sprintf("{{index .Config.Labels %q}}", label), ref)
+	if err != nil {
+		return "", err
+	}
+	return strings.TrimSpace(out), nil
+}
+
+// Docker runs the docker CLI and returns its standard output. Standard error
+// is copied to log (when not nil) and included in the error.
+func Docker(ctx context.Context, log io.Writer, args ...string) (string, error) {
+	return Run(ctx, log, "docker", args...)
+}
+
+// Run runs a command, returning its standard output; the error carries the
+// tail of standard error.
+func Run(ctx context.Context, log io.Writer, name string, args ...string) (string, error) {
+	cmd := exec.CommandContext(ctx, name, args...)
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout = &stdout
+	cmd.Stderr = &stderr
+	if log != nil {
+		cmd.Stderr = io.MultiWriter(&stderr, log)
+	}
+	if err := cmd.Run(); err != nil {
+		tail := stderr.String()
+		if len(tail) > 2000 {
+			tail = "..." + tail[len(tail)-2000:]
+		}
+		return stdout.String(), fmt.Errorf("%s %s: %w\n%s", name, strings.Join(args, " "), err, tail)
+	}
+	return stdout.String(), nil
+}
