@@ -1,0 +1,51 @@
+package main
+
+import (
+	"context"
+
+	"github.com/XSAM/otelsql"
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" database/sql driver
+	"github.com/jmoiron/sqlx"
+	semconv "go.opentelemetry.io/otel/semconv/v1.43.0"
+)
+
+// [START db]
+// openDB connects to Postgres through otelsql, which wraps the pgx driver so
+// that every query becomes a CLIENT span carrying the query text.
+// db.system.name is not known to otelsql: we state it.
+func openDB(ctx context.Context, dsn string) (*sqlx.DB, error) {
+	db, err := otelsql.Open("pgx", dsn,
+		otelsql.WithAttributes(semconv.DBSystemNamePostgreSQL),
+	)
+	if err != nil {
+		return nil, err
+	}
+	// Connection pool gauges: db.sql.connection.open and friends.
+	if _, err := otelsql.RegisterDBStatsMetrics(db,
+		otelsql.WithAttributes(semconv.DBSystemNamePostgreSQL),
+	); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := db.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	// sqlx adds struct scanning on top of the instrumented *sql.DB.
+	return sqlx.NewDb(db, "pgx"), nil
+}
+
+// [END db]
+
+// migrate creates the table and a few rows, so the example needs nothing but
+// an empty database.
+func migrate(ctx context.Context, db *sqlx.DB) error {
+	_, err := db.ExecContext(ctx, `
+		CREATE TABLE IF NOT EXISTS users (
+			id   integer PRIMARY KEY,
+			name text NOT NULL
+		);
+		INSERT INTO users (id, name) VALUES (1, 'Ada'), (2, 'Grace')
+		ON CONFLICT (id) DO NOTHING`)
+	return err
+}
