@@ -1,0 +1,62 @@
+// Command verify builds every example module, runs it against a Collector
+// (and the services it needs) in containers, and checks the telemetry that
+// arrived against the example's verify.yaml. See internal/verify for the
+// verify.yaml language.
+//
+// Usage:
+//
+//	verify [-run REGEXP] [-root DIR] [-out DIR] [-v]
+//
+// It exits 0 when every example passed, 1 when one failed, 2 when verify
+// itself could not work (a bad verify.yaml, no Docker engine).
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"regexp"
+	"syscall"
+
+	"oteldocs.dev/internal/verify"
+)
+
+func main() { os.Exit(run()) }
+
+func run() int {
+	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
+	runRE := fs.String("run", "", "verify only examples whose id matches this regular expression")
+	root := fs.String("root", ".", "repository root (holds examples/)")
+	out := fs.String("out", "", "output folder (default ROOT/build/verify)")
+	verbose := fs.Bool("v", false, "print each example's output")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: verify [-run REGEXP] [-root DIR] [-out DIR] [-v]\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(os.Args[1:]); err != nil {
+		return 2
+	}
+	cfg := verify.Config{Root: *root, Out: *out, Verbose: *verbose}
+	if *runRE != "" {
+		re, err := regexp.Compile(*runRE)
+		if err != nil {
+			fmt.Fprintf(os.Stderr, "verify: -run: %v\n", err)
+			return 2
+		}
+		cfg.Filter = re
+	}
+	// Ctrl-C cancels the run; verify then removes its containers and exits.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	failed, err := verify.Run(ctx, cfg)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "verify: %v\n", err)
+		return 2
+	}
+	if failed > 0 {
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,70 @@
+package highlight
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"github.com/alecthomas/chroma/v2/styles"
+)
+
+// Styles of the two themes.
+const (
+	LightStyle = "github"
+	DarkStyle  = "github-dark"
+)
+
+// DarkSelector is the attribute the theme toggle sets on <html>:
+// data-theme="dark" or data-theme="light". Without it, the reader's
+// prefers-color-scheme decides.
+const DarkSelector = `[data-theme="dark"]`
+
+// LightCSS returns the stylesheet of the light theme: rules scoped to .chroma.
+func LightCSS() ([]byte, error) {
+	lines, err := rules(LightStyle)
+	if err != nil {
+		return nil, err
+	}
+	return []byte(strings.Join(lines, "\n") + "\n"), nil
+}
+
+// DarkCSS returns the stylesheet of the dark theme. Its rules apply under
+// html[data-theme="dark"], and under prefers-color-scheme: dark unless the
+// reader chose light, so it is loaded after LightCSS and overrides it.
+func DarkCSS() ([]byte, error) {
+	lines, err := rules(DarkStyle)
+	if err != nil {
+		return nil, err
+	}
+	var toggled, system strings.Builder
+	for _, line := range lines {
+		sel, body, ok := strings.Cut(line, " { ")
+		if !ok {
+			return nil, fmt.Errorf("write %s stylesheet: unexpected rule %q", DarkStyle, line)
+		}
+		fmt.Fprintf(&toggled, "%s %s { %s\n", DarkSelector, sel, body)
+		fmt.Fprintf(&system, "  :root:not([data-theme=\"light\"]) %s { %s\n", sel, body)
+	}
+	var b bytes.Buffer
+	b.WriteString(toggled.String())
+	b.WriteString("@media (prefers-color-scheme: dark) {\n")
+	b.WriteString(system.String())
+	b.WriteString("}\n")
+	return b.Bytes(), nil
+}
+
+// rules returns the CSS rules of a chroma style, one per line, without the
+// .bg rule (its class is not used and too generic to leave in a site).
+func rules(style string) ([]string, error) {
+	var raw bytes.Buffer
+	if err := formatter.WriteCSS(&raw, styles.Get(style)); err != nil {
+		return nil, fmt.Errorf("write %s stylesheet: %w", style, err)
+	}
+	var lines []string
+	for _, line := range strings.Split(strings.TrimSpace(raw.String()), "\n") {
+		if !strings.HasPrefix(line, ".bg ") {
+			lines = append(lines, line)
+		}
+	}
+	return lines, nil
+}

@@ -1,0 +1,63 @@
+package highlight
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestForFile(t *testing.T) {
+	tests := map[string]string{
+		"examples/q/main.go":    "Go",
+		"config.yaml":           "YAML",
+		"c.yml":                 "YAML",
+		"run.sh":                "Bash",
+		"Dockerfile":            "Docker",
+		"Dockerfile.collector":  "Docker",
+		"Makefile":              "Makefile",
+		"go.mod":                "go.mod",
+		"x.json":                "JSON",
+		"notes.txt":             "plaintext",
+		"unknown.zzz":           "plaintext",
+		"examples/q/verify.yml": "YAML",
+	}
+	for name, want := range tests {
+		if got := Name(ForFile(name)); got != want {
+			t.Errorf("ForFile(%q) = %s, want %s", name, got, want)
+		}
+	}
+}
+
+func TestCodeUsesClasses(t *testing.T) {
+	h, err := File("main.go", "package main\n\n// hi <b>\nfunc main() {}\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(h)
+	for _, want := range []string{`<pre class="chroma"><code>`, `<span class="kd">func</span>`, `&lt;b&gt;`} {
+		if !strings.Contains(s, want) {
+			t.Errorf("highlighted code lacks %q:\n%s", want, s)
+		}
+	}
+	if strings.Contains(s, "style=") {
+		t.Errorf("highlighted code has inline styles:\n%s", s)
+	}
+}
+
+func TestStylesheets(t *testing.T) {
+	light, err := LightCSS()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dark, err := DarkCSS()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(light), ".chroma .kd {") {
+		t.Errorf("light stylesheet lacks .chroma .kd:\n%s", light)
+	}
+	for _, want := range []string{`[data-theme="dark"] .chroma .kd {`, "@media (prefers-color-scheme: dark)", `:root:not([data-theme="light"]) .chroma .kd {`} {
+		if !strings.Contains(string(dark), want) {
+			t.Errorf("dark stylesheet lacks %q:\n%s", want, dark)
+		}
+	}
+}

@@ -1,0 +1,278 @@
+// Package match checks the expectations of a verify.yaml against the
+// telemetry that arrived, and explains a mismatch: what was expected, beside
+// the closest thing that arrived.
+//
+// Spans are matched in the order they are listed; a span may refer (parent,
+// same_trace, links) only to spans above it. Logs and metric exemplars may
+// refer to any span. The matcher searches for one assignment of real spans
+// and records to expectations that satisfies all of them at once, so "the
+// server span" and "its database child" are found as a pair.
+package match
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"oteldocs.dev/internal/spec"
+	"oteldocs.dev/internal/telemetry"
+)
+
+// Result is the outcome of Match.
+type Result struct {
+	// Failures is empty when every expectation matched. Each entry is a
+	// readable, possibly multi-line explanation.
+	Failures []string
+	// Spans maps span ids of the spec to the spans that matched them.
+	Spans map[string]telemetry.Span
+}
+
+// OK reports whether everything matched.
+func (r Result) OK() bool { return len(r.Failures) == 0 }
+
+// check is one compared field of one candidate.
+type check struct {
+	field     string
+	want, got string
+	ok        bool
+}
+
+// item is one expectation to assign a candidate to.
+type item struct {
+	label  string
+	n      int                               // number of candidates
+	check  func(i int, a assignment) []check // compare candidate i
+	name   func(i int) string                // describe candidate i
+	assign func(i int, a assignment)         // record candidate i (spans)
+	kinds  string                            // "span", "log record", "metric"
+}
+
+type assignment map[string]telemetry.Span
+
+// budget bounds the search so a pathological spec cannot hang verify.
+const budget = 200000
+
+// Match checks e against d.
+func Match(path string, e *spec.Expect, d *telemetry.Data) Result {
+	var res Result
+	if len(d.Spans)+len(d.Metrics)+len(d.Logs) == 0 {
+		res.Failures = append(res.Failures, "nothing arrived at the Collector for this example (no spans, metrics or logs)")
+		return res
+	}
+	res.Failures = append(res.Failures, checkResources(path, e.Resource, d)...)
+
+	var items []item
+	for i, s := range e.Spans {
+		items = append(items, spanItem(path, i, s, d))
+	}
+	for i, l := range e.Logs {
+		items = append(items, logItem(path, i, l, d))
+	}
+	for i, m := range e.Metrics {
+		items = append(items, metricItem(path, i, m, d))
+	}
+
+	s := &search{items: items, a: assignment{}, deepest: -1}
+	if s.run(0) {
+		res.Spans = s.a
+		return res
+	}
+	res.Failures = append(res.Failures, s.explain(d))
+	return res
+}
+
+type search struct {
+	items    []item
+	a        assignment
+	steps    int
+	deepest  int        // the furthest item that found no candidate
+	deepA    assignment // the assignment at that point
+	exceeded bool
+}
+
+func (s *search) run(k int) bool {
+	if k == len(s.items) {
+		return true
+	}
+	it := s.items[k]
+	for i := 0; i < it.n; i++ {
+		if s.steps++; s.steps > budget {
+			s.exceeded = true
+			return false
+		}
+		if !allOK(it.check(i, s.a)) {
+			continue
+		}
+		var saved assignment
+		if it.assign != nil {
+			saved = copyA(s.a)
+			it.assign(i, s.a)
+		}
+		if s.run(k + 1) {
+			return true
+		}
+		if saved != nil {
+			s.a = saved
+		}
+	}
+	if k > s.deepest {
+		s.deepest, s.deepA = k, copyA(s.a)
+	}
+	return false
+}
+
+func (s *search) explain(d *telemetry.Data) string {
+	if s.deepest < 0 {
+		return "the search for a matching assignment gave up (too many combinations); make the expectations more specific"
+	}
+	it := s.items[s.deepest]
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: no %s matches", it.label, it.kinds)
+	if s.deepest > 0 {
+		b.WriteString(" (given the matches above it)")
+	}
+	best, bestScore := -1, -1
+	var bestChecks []check
+	for i := 0; i < it.n; i++ {
+		cs := it.check(i, s.deepA)
+		score := 0
+		for j, c := range cs {
+			if c.ok {
+				score += 2
+				if j == 0 { // the name: weigh it most
+					score += len(cs)
+				}
+			}
+		}
+		if score > bestScore {
+			best, bestScore, bestChecks = i, score, cs
+		}
+	}
+	if best < 0 {
+		fmt.Fprintf(&b, "\n    nothing of that kind arrived\n    %s", summary(d))
+		return b.String()
+	}
+	fmt.Fprintf(&b, "\n    closest: %s", it.name(best))
+	for _, c := range bestChecks {
+		mark := "ok  "
+		if !c.ok {
+			mark = "FAIL"
+		}
+		fmt.Fprintf(&b, "\n      %s %-28s want %s", mark, c.field, c.want)
+		if !c.ok {
+			fmt.Fprintf(&b, ", got %s", c.got)
+		}
+	}
+	fmt.Fprintf(&b, "\n    %s", summary(d))
+	return b.String()
+}
+
+// summary lists what arrived, briefly.
+func summary(d *telemetry.Data) string {
+	count := map[string]int{}
+	for _, s := range d.Spans {
+		count[fmt.Sprintf("%q (%s)", s.Name, s.Kind)]++
+	}
+	var names []string
+	for k, n := range count {
+		if n > 1 {
+			k += fmt.Sprintf(" x%d", n)
+		}
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	if len(names) > 12 {
+		names = append(names[:12], "...")
+	}
+	metrics := map[string]bool{}
+	for _, m := range d.Metrics {
+		metrics[m.Name] = true
+	}
+	var mnames []string
+	for k := range metrics {
+		mnames = append(mnames, k)
+	}
+	sort.Strings(mnames)
+	if len(mnames) > 12 {
+		mnames = append(mnames[:12], "...")
+	}
+	return fmt.Sprintf("arrived: %d spans [%s]; metrics [%s]; %d log records",
+		len(d.Spans), strings.Join(names, ", "), strings.Join(mnames, ", "), len(d.Logs))
+}
+
+func allOK(cs []check) bool {
+	for _, c := range cs {
+		if !c.ok {
+			return false
+		}
+	}
+	return true
+}
+
+func copyA(a assignment) assignment {
+	out := make(assignment, len(a))
+	for k, v := range a {
+		out[k] = v
+	}
+	return out
+}
+
+// valueCheck compares one value matcher; nil matchers are not checked.
+func valueCheck(cs []check, field string, want *spec.Value, got any) []check {
+	if want == nil {
+		return cs
+	}
+	return append(cs, check{field: field, want: want.String(), got: spec.Quote(got), ok: want.Match(got)})
+}
+
+// attrChecks compares attribute matchers in key order.
+func attrChecks(cs []check, prefix string, want map[string]*spec.Value, got telemetry.Attrs) []check {
+	keys := make([]string, 0, len(want))
+	for k := range want {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		cs = valueCheck(cs, prefix+k, want[k], got[k])
+	}
+	return cs
+}
+
+func attrsMatch(want map[string]*spec.Value, got telemetry.Attrs) bool {
+	for k, v := range want {
+		if !v.Match(got[k]) {
+			return false
+		}
+	}
+	return true
+}
+
+func checkResources(path string, want map[string]*spec.Value, d *telemetry.Data) []string {
+	if len(want) == 0 {
+		return nil
+	}
+	seen := map[string]telemetry.Attrs{}
+	for _, s := range d.Spans {
+		seen[spec.Quote(map[string]any(s.Resource))] = s.Resource
+	}
+	for _, m := range d.Metrics {
+		seen[spec.Quote(map[string]any(m.Resource))] = m.Resource
+	}
+	for _, l := range d.Logs {
+		seen[spec.Quote(map[string]any(l.Resource))] = l.Resource
+	}
+	var out []string
+	keys := make([]string, 0, len(seen))
+	for k := range seen {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		for _, c := range attrChecks(nil, "", want, seen[k]) {
+			if !c.ok {
+				out = append(out, fmt.Sprintf("%s: resource attribute %s: want %s, got %s (resource %s)", path, c.field, c.want, c.got, k))
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,60 @@
+package snippet
+
+import (
+	"strings"
+
+	"oteldocs.dev/internal/results"
+)
+
+// Badge is what a page says about the verification of an example.
+type Badge struct {
+	Class      string // "asserted", "ran", "compiled", "failed" or "unverified"
+	Label      string // the badge's text
+	Provenance string // one line: when, how far, with which versions
+}
+
+// BadgeFor reads the result of example id from res (nil: nothing verified).
+func BadgeFor(res *results.File, id string) Badge {
+	e, ok := res.Lookup(id)
+	if !ok {
+		return Badge{Class: "unverified", Label: "not verified yet",
+			Provenance: "Not verified yet: run make verify to compile, run and check this example."}
+	}
+	v := e.Versions
+	if v.Go == "" {
+		v.Go = res.Versions.Go
+	}
+	if v.Otel == "" {
+		v.Otel = res.Versions.Otel
+	}
+	if v.Collector == "" {
+		v.Collector = res.Versions.Collector
+	}
+	level := string(e.Level)
+	if level == "" {
+		level = "not compiled"
+	}
+	when := e.VerifiedAt
+	if when.IsZero() {
+		when = res.Generated
+	}
+	verb, b := "Verified", Badge{Class: level, Label: level}
+	if e.Status != results.StatusPass {
+		verb, b = "Failed", Badge{Class: "failed", Label: "failing"}
+	}
+	if !when.IsZero() {
+		verb += " " + when.UTC().Format("2006-01-02")
+	}
+	parts := []string{level}
+	if v.Go != "" {
+		parts = append(parts, "Go "+v.Go)
+	}
+	if v.Otel != "" {
+		parts = append(parts, "otel "+v.Otel)
+	}
+	if v.Collector != "" {
+		parts = append(parts, "Collector "+strings.TrimPrefix(v.Collector, "v"))
+	}
+	b.Provenance = verb + ": " + strings.Join(parts, " · ")
+	return b
+}

@@ -1,0 +1,35 @@
+package snippet
+
+import (
+	"testing"
+	"time"
+
+	"oteldocs.dev/internal/results"
+)
+
+func TestBadgeFor(t *testing.T) {
+	day := time.Date(2026, 11, 26, 3, 0, 0, 0, time.UTC)
+	res := &results.File{
+		Generated: day,
+		Versions:  results.Versions{Go: "go1.26.8", Otel: "v1.47.0", Collector: "v0.161.0"},
+		Examples: []results.Example{
+			{ID: "ok", Status: results.StatusPass, Level: results.LevelAsserted, VerifiedAt: day},
+			{ID: "bad", Status: results.StatusFail, Level: results.LevelCompiled, Versions: results.Versions{Otel: "v1.46.0"}},
+		},
+	}
+	tests := []struct {
+		res  *results.File
+		id   string
+		want Badge
+	}{
+		{res, "ok", Badge{"asserted", "asserted", "Verified 2026-11-26: asserted · Go go1.26.8 · otel v1.47.0 · Collector 0.161.0"}},
+		{res, "bad", Badge{"failed", "failing", "Failed 2026-11-26: compiled · Go go1.26.8 · otel v1.46.0 · Collector 0.161.0"}},
+		{res, "other", Badge{"unverified", "not verified yet", "Not verified yet: run make verify to compile, run and check this example."}},
+		{nil, "ok", Badge{"unverified", "not verified yet", "Not verified yet: run make verify to compile, run and check this example."}},
+	}
+	for _, tt := range tests {
+		if got := BadgeFor(tt.res, tt.id); got != tt.want {
+			t.Errorf("BadgeFor(%q) = %+v, want %+v", tt.id, got, tt.want)
+		}
+	}
+}

@@ -1,0 +1,109 @@
+package snippet
+
+import (
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"oteldocs.dev/internal/region"
+)
+
+// Kind tells what a fenced code block's info string asks for.
+type Kind int
+
+const (
+	Plain     Kind = iota // an ordinary code block
+	Snippet               // ```snippet PATH or ```snippet PATH#REGION
+	Telemetry             // ```telemetry ID
+)
+
+// Block is a parsed info string.
+type Block struct {
+	Kind    Kind
+	Path    string // Snippet: file relative to the repository root
+	Region  string // Snippet: region name, "" for the whole file
+	Example string // Snippet: the example the file belongs to, if under examples/; Telemetry: the example
+}
+
+// ParseInfo parses the info string of a fenced code block. A block that is
+// not a snippet or telemetry block is Plain with no error.
+func ParseInfo(info string) (Block, error) {
+	fields := strings.Fields(info)
+	if len(fields) == 0 {
+		return Block{Kind: Plain}, nil
+	}
+	switch fields[0] {
+	case "snippet":
+		if len(fields) != 2 {
+			return Block{}, fmt.Errorf("want \"snippet PATH\" or \"snippet PATH#REGION\", for example \"snippet examples/quickstart/main.go#run\"; got %q", strings.TrimSpace(info))
+		}
+		return parseSnippet(fields[1])
+	case "telemetry":
+		if len(fields) != 2 {
+			return Block{}, fmt.Errorf("want \"telemetry ID\", for example \"telemetry quickstart\"; got %q", strings.TrimSpace(info))
+		}
+		if !ValidExampleID(fields[1]) {
+			return Block{}, fmt.Errorf("telemetry %q: an example id is the name of a folder under examples/ (lowercase letters, digits, '-', '_', '.')", fields[1])
+		}
+		return Block{Kind: Telemetry, Example: fields[1]}, nil
+	}
+	return Block{Kind: Plain}, nil
+}
+
+func parseSnippet(ref string) (Block, error) {
+	p, name, hasRegion := strings.Cut(ref, "#")
+	if err := checkPath(p); err != nil {
+		return Block{}, fmt.Errorf("snippet %s: %w", ref, err)
+	}
+	if hasRegion && !region.ValidName(name) {
+		return Block{}, fmt.Errorf("snippet %s: region name %q: use letters, digits, '_', '-' or '.'", ref, name)
+	}
+	return Block{Kind: Snippet, Path: p, Region: name, Example: ExampleOf(p)}, nil
+}
+
+// checkPath accepts a clean slash-separated path inside the repository.
+func checkPath(p string) error {
+	switch {
+	case p == "":
+		return fmt.Errorf("no path: write the file's path from the repository root, for example examples/quickstart/main.go")
+	case strings.HasPrefix(p, "/") || strings.Contains(p, ":") && len(p) > 1 && p[1] == ':':
+		return fmt.Errorf("path is absolute: write it from the repository root, for example examples/quickstart/main.go")
+	case strings.Contains(p, "\\"):
+		return fmt.Errorf("path has a backslash: use '/'")
+	case strings.HasPrefix(p, "../") || strings.Contains(p, "/../") || strings.HasSuffix(p, "/..") || p == "..":
+		return fmt.Errorf("path leaves the repository: write it from the repository root without '..'")
+	case !fs.ValidPath(p) || p == ".":
+		return fmt.Errorf("path is not clean: write it from the repository root without '.', '//' or a trailing '/'")
+	case !strings.Contains(p, "/"):
+		return fmt.Errorf("path is not in a folder: snippets come from examples/<id>/ or another folder of the repository")
+	}
+	return nil
+}
+
+// ExampleOf returns the example id of a path under examples/<id>/, or "".
+func ExampleOf(p string) string {
+	rest, ok := strings.CutPrefix(p, "examples/")
+	if !ok {
+		return ""
+	}
+	id, _, ok := strings.Cut(rest, "/")
+	if !ok || !ValidExampleID(id) {
+		return ""
+	}
+	return id
+}
+
+// ValidExampleID reports whether id can name a folder under examples/.
+func ValidExampleID(id string) bool {
+	if id == "" || len(id) > 100 || id[0] == '.' || id[0] == '-' {
+		return false
+	}
+	for _, c := range id {
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '-', c == '_', c == '.':
+		default:
+			return false
+		}
+	}
+	return true
+}

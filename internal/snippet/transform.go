@@ -1,0 +1,124 @@
+package snippet
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+
+	"oteldocs.dev/internal/highlight"
+)
+
+// transformer replaces snippet and telemetry blocks with their nodes.
+type transformer struct{ e *Extension }
+
+// Transform implements parser.ASTTransformer.
+func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	page, src := pageOf(pc), reader.Source()
+	var blocks []*ast.FencedCodeBlock
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if fb, ok := n.(*ast.FencedCodeBlock); ok && entering && fb.Info != nil {
+			blocks = append(blocks, fb)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, fb := range blocks {
+		info := string(fb.Info.Segment.Value(src))
+		line := page.LineOffset + 1 + bytes.Count(src[:fb.Info.Segment.Start], []byte("\n"))
+		var node ast.Node
+		var err error
+		b, perr := ParseInfo(info)
+		switch {
+		case perr != nil:
+			node, err = t.errorNode(page, line, perr)
+		case b.Kind == Snippet:
+			node, err = t.snippet(page, line, b, fb, src)
+		case b.Kind == Telemetry:
+			node, err = t.telemetry(page, line, b, fb)
+		case isGo(fb.Language(src)):
+			node, err = t.errorNode(page, line, errors.New("Go code on a page must come from an example that compiles: "+
+				"put it in examples/<id>/ between // [START name] and // [END name], then write ```snippet examples/<id>/<file>.go#name"))
+		default:
+			continue
+		}
+		if err != nil {
+			addError(pc, err)
+		}
+		fb.Parent().ReplaceChild(fb.Parent(), fb, node)
+	}
+}
+
+func isGo(lang []byte) bool {
+	l := strings.ToLower(string(lang))
+	return l == "go" || l == "golang"
+}
+
+// errorNode is a snippet node that only fails the render.
+func (t *transformer) errorNode(page Page, line int, err error) (*Node, error) {
+	err = fmt.Errorf("%s:%d: %w", page.File, line, err)
+	return &Node{Line: line, Err: err}, err
+}
+
+// snippet resolves a ```snippet block into its node.
+func (t *transformer) snippet(page Page, line int, b Block, fb *ast.FencedCodeBlock, src []byte) (*Node, error) {
+	fail := func(err error) (*Node, error) {
+		n, err := t.errorNode(page, line, fmt.Errorf("snippet %s: %w", ref(b), err))
+		n.Block = b
+		return n, err
+	}
+	if fb.Lines().Len() > 0 && len(bytes.TrimSpace(fb.Lines().Value(src))) > 0 {
+		return fail(errors.New("the block must be empty: its code comes from the file; delete the lines inside it"))
+	}
+	f, err := t.e.parse(b.Path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return fail(fmt.Errorf("no such file %s: check the path, written from the repository root", b.Path))
+	}
+	if err != nil {
+		return fail(err)
+	}
+	r, err := f.Region(b.Region)
+	if err != nil {
+		return fail(err)
+	}
+	lexer := highlight.ForFile(b.Path)
+	code, err := highlight.Code(lexer, r.Text)
+	if err != nil {
+		return fail(err)
+	}
+	n := &Node{Block: b, Line: line, Region: r, Lang: highlight.Name(lexer), Code: code}
+	if t.e.opts.Link != nil {
+		n.Href = t.e.opts.Link(page.Root, b, r)
+	}
+	if b.Example != "" {
+		n.Badge = BadgeFor(t.e.opts.Results, b.Example)
+	}
+	return n, nil
+}
+
+// telemetry resolves a ```telemetry block into its node.
+func (t *transformer) telemetry(page Page, line int, b Block, fb *ast.FencedCodeBlock) (ast.Node, error) {
+	n := &TelemetryNode{Example: b.Example, Line: line}
+	fi, err := fs.Stat(t.e.opts.Repo, "examples/"+b.Example)
+	switch {
+	case err != nil || !fi.IsDir():
+		n.Err = fmt.Errorf("%s:%d: telemetry %s: unknown example: there is no folder examples/%s", page.File, line, b.Example, b.Example)
+	case t.e.opts.Telemetry != nil:
+		n.Panel, err = t.e.opts.Telemetry(b.Example)
+		if err != nil {
+			n.Err = fmt.Errorf("%s:%d: telemetry %s: %w", page.File, line, b.Example, err)
+		}
+	}
+	return n, n.Err
+}
+
+func ref(b Block) string {
+	if b.Region == "" {
+		return b.Path
+	}
+	return b.Path + "#" + b.Region
+}

@@ -1,0 +1,345 @@
+// Package spec parses examples/<id>/verify.yaml: what an example needs, how
+// it runs, and what telemetry must arrive. The language is documented, with
+// examples, in the package doc of oteldocs.dev/internal/verify.
+package spec
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"reflect"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// Services an example may need.
+var knownServices = map[string]bool{"collector": true, "postgres": true}
+
+// Spec is one verify.yaml.
+type Spec struct {
+	Path   string   // the file, for messages
+	Needs  []string `yaml:"needs"`
+	Run    Run      `yaml:"run"`
+	Expect Expect   `yaml:"expect"`
+}
+
+// Run says how the example runs.
+type Run struct {
+	Args []string          `yaml:"args"`
+	Env  map[string]string `yaml:"env"`
+	// Protocol selects the OTLP endpoint verify gives: "http/protobuf"
+	// (default) or "grpc". It is also passed as OTEL_EXPORTER_OTLP_PROTOCOL.
+	Protocol string   `yaml:"protocol"`
+	Timeout  Duration `yaml:"timeout"` // for the program; default 60s
+	Wait     Duration `yaml:"wait"`    // for telemetry after exit; default 15s
+}
+
+// Duration is a time.Duration written as "30s" in YAML.
+type Duration struct{ time.Duration }
+
+// UnmarshalYAML implements yaml.Unmarshaler.
+func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
+	v, err := time.ParseDuration(n.Value)
+	if err != nil || v <= 0 {
+		return posErr(n, "want a positive duration such as 30s, got %q", n.Value)
+	}
+	d.Duration = v
+	return nil
+}
+
+// Expect is what must arrive.
+type Expect struct {
+	Resource map[string]*Value `yaml:"resource"`
+	Spans    []*SpanExp        `yaml:"spans"`
+	Metrics  []*MetricExp      `yaml:"metrics"`
+	Logs     []*LogExp         `yaml:"logs"`
+}
+
+// SpanExp expects one span.
+type SpanExp struct {
+	Line       int               `yaml:"-"`
+	ID         string            `yaml:"id"`     // a name other expectations refer to
+	Name       *Value            `yaml:"name"`   // span name
+	Kind       string            `yaml:"kind"`   // SERVER, CLIENT, ...
+	Status     *Value            `yaml:"status"` // UNSET, OK, ERROR
+	StatusMsg  *Value            `yaml:"status_message"`
+	Scope      *Value            `yaml:"scope"`
+	Attributes map[string]*Value `yaml:"attributes"`
+	Parent     string            `yaml:"parent"`     // id of the expected parent span
+	Root       bool              `yaml:"root"`       // has no parent
+	SameTrace  string            `yaml:"same_trace"` // id of a span in the same trace
+	Events     []*EventExp       `yaml:"events"`
+	Links      []*LinkExp        `yaml:"links"`
+}
+
+// EventExp expects a span event.
+type EventExp struct {
+	Name       *Value            `yaml:"name"`
+	Attributes map[string]*Value `yaml:"attributes"`
+}
+
+// LinkExp expects a span link.
+type LinkExp struct {
+	Span       string            `yaml:"span"` // id of the linked span
+	Attributes map[string]*Value `yaml:"attributes"`
+}
+
+// MetricExp expects a metric.
+type MetricExp struct {
+	Line        int         `yaml:"-"`
+	Name        *Value      `yaml:"name"`
+	Type        string      `yaml:"type"` // sum, gauge, histogram, exponential_histogram, summary
+	Unit        *Value      `yaml:"unit"`
+	Temporality string      `yaml:"temporality"` // delta, cumulative
+	Monotonic   *bool       `yaml:"monotonic"`
+	Bounds      []float64   `yaml:"bounds"` // explicit histogram bucket boundaries
+	Points      []*PointExp `yaml:"points"`
+}
+
+// PointExp expects one data point of a metric.
+type PointExp struct {
+	Attributes map[string]*Value `yaml:"attributes"`
+	Value      *Value            `yaml:"value"` // sum and gauge
+	Count      *Value            `yaml:"count"` // histogram
+	Sum        *Value            `yaml:"sum"`   // histogram
+	Exemplar   string            `yaml:"exemplar_span"`
+}
+
+// LogExp expects a log record.
+type LogExp struct {
+	Line       int               `yaml:"-"`
+	Body       *Value            `yaml:"body"`
+	Severity   *Value            `yaml:"severity"`        // severity text, e.g. INFO
+	SeverityN  *Value            `yaml:"severity_number"` // e.g. {gte: 9}
+	Attributes map[string]*Value `yaml:"attributes"`
+	Span       string            `yaml:"span"` // id of the span it must be correlated with
+	Scope      *Value            `yaml:"scope"`
+}
+
+// The three expectation kinds record their line in UnmarshalYAML.
+func (s *SpanExp) UnmarshalYAML(n *yaml.Node) error {
+	type plain SpanExp
+	s.Line = n.Line
+	return decodeStrict(n, (*plain)(s))
+}
+
+// UnmarshalYAML implements yaml.Unmarshaler.
+func (m *MetricExp) UnmarshalYAML(n *yaml.Node) error {
+	type plain MetricExp
+	m.Line = n.Line
+	return decodeStrict(n, (*plain)(m))
+}
+
+// UnmarshalYAML implements yaml.Unmarshaler.
+func (l *LogExp) UnmarshalYAML(n *yaml.Node) error {
+	type plain LogExp
+	l.Line = n.Line
+	return decodeStrict(n, (*plain)(l))
+}
+
+// UnmarshalYAML implements yaml.Unmarshaler.
+func (e *EventExp) UnmarshalYAML(n *yaml.Node) error {
+	type plain EventExp
+	return decodeStrict(n, (*plain)(e))
+}
+
+// UnmarshalYAML implements yaml.Unmarshaler.
+func (l *LinkExp) UnmarshalYAML(n *yaml.Node) error {
+	type plain LinkExp
+	return decodeStrict(n, (*plain)(l))
+}
+
+// UnmarshalYAML implements yaml.Unmarshaler.
+func (p *PointExp) UnmarshalYAML(n *yaml.Node) error {
+	type plain PointExp
+	return decodeStrict(n, (*plain)(p))
+}
+
+// NeedsService reports whether the spec lists the service name in needs.
+func (s *Spec) NeedsService(name string) bool {
+	for _, n := range s.Needs {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// Parse reads and checks a verify.yaml.
+func Parse(path string) (*Spec, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return ParseBytes(path, b)
+}
+
+// ParseBytes parses the contents of a verify.yaml named path.
+func ParseBytes(path string, b []byte) (*Spec, error) {
+	s := &Spec{Path: path}
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(s); err != nil {
+		return nil, fmt.Errorf("%s", prefixLine(path, err))
+	}
+	s.Path = path
+	if err := s.check(); err != nil {
+		return nil, err
+	}
+	return s, nil
+}
+
+var kinds = map[string]bool{"INTERNAL": true, "SERVER": true, "CLIENT": true, "PRODUCER": true, "CONSUMER": true}
+var metricTypes = map[string]bool{"sum": true, "gauge": true, "histogram": true, "exponential_histogram": true, "summary": true}
+
+func (s *Spec) check() error {
+	var errs []error
+	bad := func(line int, format string, args ...any) {
+		errs = append(errs, fmt.Errorf("%s:%d: %s", s.Path, line, fmt.Sprintf(format, args...)))
+	}
+	for _, n := range s.Needs {
+		if !knownServices[n] {
+			bad(1, "needs: unknown service %q (known: collector, postgres)", n)
+		}
+	}
+	switch s.Run.Protocol {
+	case "", "http/protobuf", "grpc":
+	default:
+		bad(1, "run.protocol: want http/protobuf or grpc, got %q", s.Run.Protocol)
+	}
+	ids := map[string]bool{}
+	for _, sp := range s.Expect.Spans {
+		if sp.Kind != "" && !kinds[sp.Kind] {
+			bad(sp.Line, "kind: want one of INTERNAL, SERVER, CLIENT, PRODUCER, CONSUMER, got %q", sp.Kind)
+		}
+		// References must point at spans listed before this one: the
+		// matcher assigns spans in order.
+		for _, ref := range []string{sp.Parent, sp.SameTrace} {
+			if ref != "" && !ids[ref] {
+				bad(sp.Line, "span %q is not defined above this one", ref)
+			}
+		}
+		for _, l := range sp.Links {
+			if l.Span != "" && !ids[l.Span] {
+				bad(sp.Line, "links: span %q is not defined above this one", l.Span)
+			}
+		}
+		if sp.ID != "" {
+			if ids[sp.ID] {
+				bad(sp.Line, "duplicate span id %q", sp.ID)
+			}
+			ids[sp.ID] = true
+		}
+		if sp.Root && sp.Parent != "" {
+			bad(sp.Line, "root and parent exclude each other")
+		}
+	}
+	for _, m := range s.Expect.Metrics {
+		if m.Name == nil {
+			bad(m.Line, "a metric expectation needs a name")
+		}
+		if m.Type != "" && !metricTypes[m.Type] {
+			bad(m.Line, "type: want sum, gauge, histogram, exponential_histogram or summary, got %q", m.Type)
+		}
+		if m.Temporality != "" && m.Temporality != "delta" && m.Temporality != "cumulative" {
+			bad(m.Line, "temporality: want delta or cumulative, got %q", m.Temporality)
+		}
+		for _, p := range m.Points {
+			if p.Exemplar != "" && !ids[p.Exemplar] {
+				bad(m.Line, "exemplar_span: span %q is not defined", p.Exemplar)
+			}
+		}
+	}
+	for _, l := range s.Expect.Logs {
+		if l.Span != "" && !ids[l.Span] {
+			bad(l.Line, "span %q is not defined", l.Span)
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// decodeStrict decodes n into v (a pointer to a struct), rejecting mapping
+// keys that v has no field for. Node.Decode ignores KnownFields, so nested
+// expectations check their keys here, keeping the original line numbers.
+func decodeStrict(n *yaml.Node, v any) error {
+	if n.Kind == yaml.MappingNode {
+		allowed := yamlKeys(reflect.TypeOf(v).Elem())
+		for i := 0; i+1 < len(n.Content); i += 2 {
+			k := n.Content[i]
+			if !allowed[k.Value] {
+				return posErr(k, "unknown field %q (known: %s)", k.Value, strings.Join(sortedKeys(allowed), ", "))
+			}
+		}
+	}
+	return n.Decode(v)
+}
+
+// yamlKeys lists the yaml keys of a struct type, following inline fields.
+func yamlKeys(t reflect.Type) map[string]bool {
+	keys := map[string]bool{}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, opts, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		switch {
+		case name == "-":
+		case strings.Contains(opts, "inline"):
+			for k := range yamlKeys(f.Type) {
+				keys[k] = true
+			}
+		case name != "":
+			keys[name] = true
+		case f.IsExported():
+			keys[strings.ToLower(f.Name)] = true
+		}
+	}
+	return keys
+}
+
+func sortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// lineErr carries a line number through yaml's own error wrapping.
+type lineErr struct {
+	line int
+	msg  string
+}
+
+func (e *lineErr) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.msg) }
+
+func posErr(n *yaml.Node, format string, args ...any) error {
+	return &lineErr{n.Line, fmt.Sprintf(format, args...)}
+}
+
+var yamlLine = regexp.MustCompile(`line (\d+): `)
+
+// prefixLine turns yaml's "yaml: unmarshal errors:\n  line 3: ..." into
+// "path:3: ..." lines.
+func prefixLine(path string, err error) string {
+	msg := strings.TrimPrefix(err.Error(), "yaml: ")
+	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
+	var out []string
+	for _, l := range strings.Split(msg, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		if m := yamlLine.FindStringSubmatchIndex(l); m != nil && m[0] == 0 {
+			l = path + ":" + l[m[2]:m[3]] + ": " + l[m[1]:]
+		} else {
+			l = path + ": " + l
+		}
+		out = append(out, l)
+	}
+	return strings.Join(out, "\n")
+}

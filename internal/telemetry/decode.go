@@ -1,0 +1,204 @@
+package telemetry
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"go.opentelemetry.io/collector/pdata/plog"
+	"go.opentelemetry.io/collector/pdata/pmetric"
+	"go.opentelemetry.io/collector/pdata/ptrace"
+)
+
+// Signal files written by the Collector's file exporter, one per signal.
+const (
+	TracesFile  = "traces.json"
+	MetricsFile = "metrics.json"
+	LogsFile    = "logs.json"
+)
+
+// Load decodes the three signal files in dir. Missing files count as empty.
+func Load(dir string) (*Data, error) {
+	read := func(name string) ([]byte, error) {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, nil
+		}
+		return b, err
+	}
+	tr, err := read(TracesFile)
+	if err != nil {
+		return nil, err
+	}
+	me, err := read(MetricsFile)
+	if err != nil {
+		return nil, err
+	}
+	lo, err := read(LogsFile)
+	if err != nil {
+		return nil, err
+	}
+	return Decode(tr, me, lo)
+}
+
+// Decode decodes OTLP JSON lines of each signal. A line that does not decode
+// is an error naming the signal and line number, except a last line without
+// its newline: the exporter may be writing it, and it is left for later.
+func Decode(traces, metrics, logs []byte) (*Data, error) {
+	d := &Data{}
+	err := eachLine("traces", traces, func(b []byte) error {
+		t, err := (&ptrace.JSONUnmarshaler{}).UnmarshalTraces(b)
+		if err == nil {
+			d.addTraces(t)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachLine("metrics", metrics, func(b []byte) error {
+		m, err := (&pmetric.JSONUnmarshaler{}).UnmarshalMetrics(b)
+		if err == nil {
+			d.addMetrics(m)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	err = eachLine("logs", logs, func(b []byte) error {
+		l, err := (&plog.JSONUnmarshaler{}).UnmarshalLogs(b)
+		if err == nil {
+			d.addLogs(l)
+		}
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// eachLine calls fn for each complete, non-empty line of b.
+func eachLine(signal string, b []byte, fn func([]byte) error) error {
+	// Only complete lines: the exporter may be half-way through the last.
+	if i := bytes.LastIndexByte(b, '\n'); i >= 0 {
+		b = b[:i+1]
+	} else {
+		b = nil
+	}
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	sc.Buffer(make([]byte, 0, 1<<20), 256<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := bytes.TrimSpace(sc.Bytes())
+		if len(line) == 0 {
+			continue
+		}
+		if err := fn(line); err != nil {
+			return fmt.Errorf("%s.json:%d: %w", signal, n, err)
+		}
+	}
+	return sc.Err()
+}
+
+func (d *Data) addTraces(t ptrace.Traces) {
+	for _, rs := range t.ResourceSpans().All() {
+		res := Attrs(rs.Resource().Attributes().AsRaw())
+		for _, ss := range rs.ScopeSpans().All() {
+			scope := ss.Scope().Name()
+			for _, s := range ss.Spans().All() {
+				d.Spans = append(d.Spans, decodeSpan(res, scope, s))
+			}
+		}
+	}
+}
+
+func decodeSpan(res Attrs, scope string, s ptrace.Span) Span {
+	sp := Span{
+		Resource:   res,
+		Scope:      scope,
+		TraceID:    s.TraceID().String(),
+		SpanID:     s.SpanID().String(),
+		TraceState: s.TraceState().AsRaw(),
+		Name:       s.Name(),
+		Kind:       kindName(s.Kind()),
+		Start:      s.StartTimestamp().AsTime(),
+		End:        s.EndTimestamp().AsTime(),
+		Attributes: Attrs(s.Attributes().AsRaw()),
+		StatusCode: statusName(s.Status().Code()),
+		StatusMsg:  s.Status().Message(),
+	}
+	sp.ParentSpanID = idString(s.ParentSpanID())
+	for _, e := range s.Events().All() {
+		sp.Events = append(sp.Events, Event{Name: e.Name(), Time: e.Timestamp().AsTime(), Attributes: Attrs(e.Attributes().AsRaw())})
+	}
+	for _, l := range s.Links().All() {
+		sp.Links = append(sp.Links, Link{TraceID: l.TraceID().String(), SpanID: l.SpanID().String(), Attributes: Attrs(l.Attributes().AsRaw())})
+	}
+	return sp
+}
+
+func kindName(k ptrace.SpanKind) string {
+	switch k {
+	case ptrace.SpanKindInternal:
+		return "INTERNAL"
+	case ptrace.SpanKindServer:
+		return "SERVER"
+	case ptrace.SpanKindClient:
+		return "CLIENT"
+	case ptrace.SpanKindProducer:
+		return "PRODUCER"
+	case ptrace.SpanKindConsumer:
+		return "CONSUMER"
+	}
+	return "UNSPECIFIED"
+}
+
+func statusName(c ptrace.StatusCode) string {
+	switch c {
+	case ptrace.StatusCodeOk:
+		return "OK"
+	case ptrace.StatusCodeError:
+		return "ERROR"
+	}
+	return "UNSET"
+}
+
+func (d *Data) addLogs(l plog.Logs) {
+	for _, rl := range l.ResourceLogs().All() {
+		res := Attrs(rl.Resource().Attributes().AsRaw())
+		for _, sl := range rl.ScopeLogs().All() {
+			scope := sl.Scope().Name()
+			for _, r := range sl.LogRecords().All() {
+				lg := Log{
+					Resource:       res,
+					Scope:          scope,
+					Time:           r.Timestamp().AsTime(),
+					SeverityNumber: int(r.SeverityNumber()),
+					SeverityText:   r.SeverityText(),
+					Body:           r.Body().AsRaw(),
+					Attributes:     Attrs(r.Attributes().AsRaw()),
+					EventName:      r.EventName(),
+				}
+				lg.TraceID = idString(r.TraceID())
+				lg.SpanID = idString(r.SpanID())
+				d.Logs = append(d.Logs, lg)
+			}
+		}
+	}
+}
+
+// idString renders an id, or "" when it is all zeros.
+func idString[T interface {
+	IsEmpty() bool
+	String() string
+}](id T) string {
+	if id.IsEmpty() {
+		return ""
+	}
+	return id.String()
+}

@@ -1,0 +1,125 @@
+// Package verify proves that every example works: it compiles each
+// examples/<id> module, runs it against a real OpenTelemetry Collector in a
+// container (and Postgres, where the example needs it), and checks the
+// telemetry that arrived against the example's verify.yaml.
+//
+// # Levels
+//
+// Each example reaches one of three levels, each implying the one before:
+//
+//   - compiled: `go vet ./...` and `go build` pass in the example's own
+//     module, with GOWORK=off so the workspace cannot change its versions.
+//   - ran: the program exited 0 within its timeout.
+//   - asserted: every expectation matched what the Collector received.
+//
+// Only asserted is a pass.
+//
+// # What a running example gets
+//
+// Only standard variables, so a reader's copy runs unchanged against their
+// own Collector:
+//
+//	OTEL_EXPORTER_OTLP_ENDPOINT   http://127.0.0.1:PORT (HTTP, or gRPC with run.protocol: grpc)
+//	OTEL_EXPORTER_OTLP_PROTOCOL   http/protobuf or grpc
+//	OTEL_RESOURCE_ATTRIBUTES      oteldocs.run.id=<id>-<random>, after any the spec sets
+//	DATABASE_URL                  a fresh database for this example (needs: [postgres])
+//
+// plus run.env of the spec. OTEL_* variables of verify's own environment are
+// not passed on. The run id tells one example's telemetry from another's:
+// all examples of a run share one Collector.
+//
+// # verify.yaml
+//
+// A complete example:
+//
+//	needs: [collector, postgres]   # services; the collector is always started
+//	run:
+//	  args: [-demo]                # program arguments
+//	  env: {ADDR: "127.0.0.1:0"}   # extra environment
+//	  protocol: http/protobuf      # or grpc: which OTLP endpoint to give
+//	  timeout: 60s                 # for the program to exit (default 60s)
+//	  wait: 15s                    # for telemetry after it exits (default 15s)
+//	expect:
+//	  resource:                    # every resource that arrived must match
+//	    service.name: users
+//	  spans:
+//	    - id: server               # a name later expectations refer to
+//	      name: GET /users/:id
+//	      kind: SERVER             # INTERNAL, SERVER, CLIENT, PRODUCER, CONSUMER
+//	      status: UNSET            # UNSET, OK, ERROR
+//	      attributes:
+//	        http.route: /users/:id
+//	        http.response.status_code: 200
+//	        user_agent.original: {present: true}
+//	    - id: query
+//	      kind: CLIENT
+//	      parent: server           # its parent is the span matched as "server"
+//	      attributes:
+//	        db.system.name: postgresql
+//	        db.query.text: {pattern: "^SELECT"}
+//	    - name: {pattern: "^publish"}
+//	      same_trace: server       # in the trace of "server", anywhere
+//	      # root: true would require it to have no parent
+//	      events:
+//	        - name: exception
+//	          attributes: {exception.type: {present: true}}
+//	      links:
+//	        - span: query          # a link to the span matched as "query"
+//	  metrics:
+//	    - name: http.server.request.duration
+//	      type: histogram          # sum, gauge, histogram, exponential_histogram, summary
+//	      unit: s
+//	      temporality: cumulative  # or delta
+//	      monotonic: true          # sums only
+//	      bounds: [0.005, 0.01]    # explicit bucket boundaries, exactly
+//	      points:                  # each must be matched by some point
+//	        - attributes: {http.route: /users/:id}
+//	          count: {gte: 1}      # histograms: count and sum
+//	          exemplar_span: server  # has an exemplar from that span
+//	        - value: 3             # sums and gauges
+//	  logs:
+//	    - body: user found
+//	      severity: INFO           # severity text
+//	      severity_number: {gte: 9}
+//	      attributes: {user.id: 1}
+//	      span: server             # carries that span's trace and span id
+//
+// Every field of an expectation is optional; what is left out is not
+// checked. Unknown fields are errors, reported with file and line.
+//
+// Values. A scalar or list is matched exactly; numbers compare by value, so
+// 200 matches the integer 200 and the double 200.0. A mapping is a matcher
+// with one key: {pattern: REGEXP}, {present: true}, {absent: true},
+// {gte: N, lte: M} (either bound may go), {one_of: [a, b]}.
+//
+// Matching. Spans are assigned in the order listed, and a span may refer
+// (parent, same_trace, links) only to spans listed above it; logs and
+// exemplars may refer to any span. The matcher looks for one assignment
+// that satisfies every expectation at once: with three requests in the
+// data, "the server span" and "the database span whose parent it is" are
+// found as a pair. Verify polls the Collector's output until that
+// assignment exists or run.wait runs out; there are no fixed sleeps.
+//
+// A failure names the expectation by file and line and shows the closest
+// candidate, field by field:
+//
+//	examples/quickstart/verify.yaml:21: spans[1] "query": no span matches (given the matches above it)
+//	    closest: span "SELECT id, name FROM users WHERE id = $1" (CLIENT, trace 4bf92f35, span 00f067aa)
+//	      ok   kind                         want CLIENT
+//	      FAIL attributes.db.system.name    want "postgresql", got (absent)
+//	      ok   parent                       want span "server" (4bf92f35/53995c3f)
+//	    arrived: 9 spans [...]; metrics [...]; 4 log records
+//
+// # Output
+//
+// build/verify/results.json (see oteldocs.dev/internal/results) and, per
+// example, build/verify/<id>/ with traces.json, metrics.json and logs.json
+// (the OTLP JSON the Collector wrote, only this example's resources) and
+// output.txt (what the program printed).
+//
+// # Containers
+//
+// Images are built here from recipes (oteldocs.dev/testcontainers/...):
+// no registry is needed. Every container verify starts is removed when it
+// ends: on success, failure, timeout and Ctrl-C.
+package verify

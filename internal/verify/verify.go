@@ -1,0 +1,181 @@
+package verify
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"oteldocs.dev/internal/results"
+	"oteldocs.dev/internal/spec"
+	"oteldocs.dev/testcontainers/collector"
+)
+
+// Config says what to verify and where to write.
+type Config struct {
+	Root    string         // repository root: examples/ is below it
+	Out     string         // where results.json and <id>/ go; default Root/build/verify
+	Filter  *regexp.Regexp // only examples whose id matches; nil = all
+	Log     io.Writer      // progress and results; default os.Stdout
+	Verbose bool           // also print each example's output
+}
+
+// Example is one examples/<id> with its parsed spec.
+type Example struct {
+	ID   string
+	Dir  string
+	Spec *spec.Spec
+}
+
+// Run verifies the examples and returns the number that failed. An error
+// means verify itself could not work (bad spec, no Docker): nothing was
+// verified.
+func Run(ctx context.Context, cfg Config) (failed int, err error) {
+	if cfg.Log == nil {
+		cfg.Log = os.Stdout
+	}
+	if cfg.Out == "" {
+		cfg.Out = filepath.Join(cfg.Root, "build", "verify")
+	}
+	exs, err := Discover(cfg.Root, cfg.Filter)
+	if err != nil {
+		return 0, err
+	}
+	if len(exs) == 0 {
+		return 0, fmt.Errorf("no example matches: nothing to verify under %s", filepath.Join(cfg.Root, "examples"))
+	}
+	ids := make([]string, len(exs))
+	needs := map[string]bool{}
+	for i, ex := range exs {
+		ids[i] = ex.ID
+		for _, n := range ex.Spec.Needs {
+			needs[n] = true
+		}
+	}
+	needs["collector"] = true // every example exports somewhere
+	fmt.Fprintf(cfg.Log, "verify: %d example(s): %s\n", len(exs), strings.Join(ids, ", "))
+
+	goVersion := goEnv(ctx, "GOVERSION")
+	prev, err := results.Read(filepath.Join(cfg.Out, "results.json"))
+	if err != nil {
+		return 0, err
+	}
+	if prev == nil {
+		prev = &results.File{}
+	}
+
+	// Compile everything first: a compile error should not wait for containers.
+	bins := map[string]string{}
+	var built []Example
+	for _, ex := range exs {
+		t0 := time.Now()
+		bin, err := build(ctx, ex, filepath.Join(cfg.Out, "bin"))
+		if err != nil {
+			r := results.Example{ID: ex.ID, Status: results.StatusFail, Failures: []string{err.Error()},
+				DurationMS: time.Since(t0).Milliseconds(), VerifiedAt: time.Now().UTC().Truncate(time.Second)}
+			r.Versions.Go = goVersion
+			prev.Put(r)
+			report(cfg.Log, r)
+			failed++
+			continue
+		}
+		fmt.Fprintf(cfg.Log, "verify: built %s in %s\n", ex.ID, since(t0))
+		bins[ex.ID] = bin
+		built = append(built, ex)
+	}
+
+	passed := 0
+	if len(built) > 0 && ctx.Err() == nil {
+		svc := &services{log: cfg.Log}
+		defer svc.stop()
+		if err := svc.start(ctx, needs); err != nil {
+			return failed, fmt.Errorf("start services: %w", err)
+		}
+		prev.Versions = results.Versions{Go: goVersion, Collector: collectorVersion(svc.collImage)}
+		for _, ex := range built {
+			if ctx.Err() != nil {
+				break
+			}
+			r := verifyOne(ctx, cfg, svc, ex, bins[ex.ID])
+			r.Versions.Go, r.Versions.Collector = prev.Versions.Go, prev.Versions.Collector
+			prev.Put(r)
+			report(cfg.Log, r)
+			if r.Status == results.StatusPass {
+				passed++
+			} else {
+				failed++
+			}
+		}
+	}
+	prev.Generated = time.Now().UTC().Truncate(time.Second)
+	if err := results.Write(filepath.Join(cfg.Out, "results.json"), prev); err != nil {
+		return failed, err
+	}
+	if ctx.Err() != nil {
+		return failed, fmt.Errorf("interrupted: %w", ctx.Err())
+	}
+	fmt.Fprintf(cfg.Log, "verify: %d passed, %d failed\n", passed, failed)
+	return failed, nil
+}
+
+// Discover finds examples/*/verify.yaml below root and parses each. All
+// spec errors are returned together.
+func Discover(root string, filter *regexp.Regexp) ([]Example, error) {
+	paths, err := filepath.Glob(filepath.Join(root, "examples", "*", "verify.yaml"))
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(paths)
+	var exs []Example
+	var errs []error
+	for _, p := range paths {
+		dir := filepath.Dir(p)
+		id := filepath.Base(dir)
+		if filter != nil && !filter.MatchString(id) {
+			continue
+		}
+		rel, _ := filepath.Rel(root, p)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		s, err := spec.ParseBytes(rel, b)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		exs = append(exs, Example{ID: id, Dir: dir, Spec: s})
+	}
+	return exs, errors.Join(errs...)
+}
+
+// collectorVersion names the Collector: ours by its core version, an
+// upstream image by its reference.
+func collectorVersion(img string) string {
+	if img == collector.ImageRef {
+		return collector.CoreVersion
+	}
+	return img
+}
+
+func report(w io.Writer, r results.Example) {
+	status := "PASS"
+	if r.Status != results.StatusPass {
+		status = "FAIL"
+	}
+	level := string(r.Level)
+	if level == "" {
+		level = "-"
+	}
+	fmt.Fprintf(w, "%s %-24s %-9s %s\n", status, r.ID, level, (time.Duration(r.DurationMS) * time.Millisecond).Round(100*time.Millisecond))
+	for _, f := range r.Failures {
+		fmt.Fprintf(w, "    %s\n", strings.ReplaceAll(f, "\n", "\n    "))
+	}
+}

@@ -1,0 +1,76 @@
+package collector
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"go.yaml.in/yaml/v3"
+)
+
+func TestConfig(t *testing.T) {
+	o := defaultOptions()
+	WithTLS([]byte("cert"), []byte("key"))(&o)
+	WithBearerToken("tok")(&o)
+	b, err := o.config()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cfg struct {
+		Receivers struct {
+			OTLP struct {
+				Protocols map[string]struct {
+					Endpoint string
+					TLS      map[string]string
+					Auth     map[string]string
+					CORS     map[string][]string
+				}
+			} `yaml:"otlp"`
+		}
+		Exporters map[string]map[string]string
+		Service   struct {
+			Extensions []string
+			Pipelines  map[string]map[string][]string
+		}
+	}
+	if err := yaml.Unmarshal(b, &cfg); err != nil {
+		t.Fatalf("%v\n%s", err, b)
+	}
+	for proto, p := range cfg.Receivers.OTLP.Protocols {
+		if p.TLS["cert_file"] != certPath || p.Auth["authenticator"] != "bearertokenauth" {
+			t.Errorf("otlp %s: tls %v, auth %v", proto, p.TLS, p.Auth)
+		}
+	}
+	if got := cfg.Receivers.OTLP.Protocols["http"].CORS["allowed_origins"]; len(got) != 1 || got[0] != "*" {
+		t.Errorf("http cors allowed_origins = %q", got)
+	}
+	for _, s := range signals {
+		if got := cfg.Exporters["file/"+s]["path"]; got != "/data/"+s+".json" {
+			t.Errorf("file/%s path = %q", s, got)
+		}
+		if got := cfg.Service.Pipelines[s]["exporters"]; len(got) != 2 {
+			t.Errorf("pipeline %s exporters = %q", s, got)
+		}
+	}
+	if got := strings.Join(cfg.Service.Extensions, ","); got != "health_check,bearertokenauth" {
+		t.Errorf("service extensions = %q", got)
+	}
+}
+
+// TestCoreVersion keeps CoreVersion in step with the distribution's go.mod
+// and the version its binary reports.
+func TestCoreVersion(t *testing.T) {
+	for file, want := range map[string]string{
+		"go.mod":  "go.opentelemetry.io/collector/otelcol v" + CoreVersion + "\n",
+		"main.go": `const version = "` + CoreVersion + `"`,
+	} {
+		b, err := os.ReadFile(filepath.Join(Image().Dir, file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), want) {
+			t.Errorf("otelcol/%s does not contain %q", file, want)
+		}
+	}
+}
