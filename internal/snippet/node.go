@@ -16,14 +16,15 @@ var KindSnippet = ast.NewNodeKind("Snippet")
 // when the node is made; Err, if set, is what Convert returns instead.
 type Node struct {
 	ast.BaseBlock
-	Block  Block
-	Line   int           // line of the fence in the Markdown file
-	Region region.Region // the extracted lines
-	Lang   string        // language name, e.g. "Go"
-	Code   template.HTML // highlighted Region.Text
-	Href   string        // caption link: the source file or the example's download; "" for none
-	Badge  Badge         // verification of Block.Example
-	Err    error         // file:line: what went wrong
+	Block    Block
+	Line     int           // line of the fence in the Markdown file
+	Region   region.Region // the extracted lines
+	Lang     string        // language name, e.g. "Go"
+	Code     template.HTML // highlighted Region.Text
+	Href     string        // caption link: the source file or the example's download; "" for none
+	Download string        // link to the example's zip; "" for none
+	Badge    Badge         // verification of Block.Example
+	Err      error         // file:line: what went wrong
 }
 
 // Kind implements ast.Node.

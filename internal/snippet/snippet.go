@@ -57,6 +57,10 @@ type Options struct {
 	// nil or "" means the caption is not a link.
 	Link func(root string, b Block, r region.Region) string
 
+	// Download returns the link to the zip of an example, given the page's
+	// Root, or "" when there is none. nil means no download links.
+	Download func(root, exampleID string) string
+
 	// Telemetry renders the panel of what the Collector received for an
 	// example. nil renders a short "no telemetry captured yet" note.
 	Telemetry func(exampleID string) (template.HTML, error)

@@ -94,6 +94,9 @@ func (t *transformer) snippet(page Page, line int, b Block, fb *ast.FencedCodeBl
 	if t.e.opts.Link != nil {
 		n.Href = t.e.opts.Link(page.Root, b, r)
 	}
+	if t.e.opts.Download != nil && b.Example != "" {
+		n.Download = t.e.opts.Download(page.Root, b.Example)
+	}
 	if b.Example != "" {
 		n.Badge = BadgeFor(t.e.opts.Results, b.Example)
 	}

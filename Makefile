@@ -1,0 +1,62 @@
+# Two commands do everything:
+#   make serve   build the site and serve it at http://127.0.0.1:8080
+#   make test    unit tests, example builds, images, integration tests,
+#                verify (every example against a real Collector), site build
+#
+# go.work is for editors only: every build here uses each module's own
+# go.mod (GOWORK=off), as a reader's copy of an example would.
+export GOWORK := off
+export TESTCONTAINERS_RYUK_DISABLED := true
+ifneq ($(wildcard /.dockerenv),)
+export TESTCONTAINERS_HOST_OVERRIDE ?= 127.0.0.1
+endif
+
+GO ?= go
+EXAMPLES := $(sort $(dir $(wildcard examples/*/go.mod)))
+
+.PHONY: all site serve test unit examples docker images integration verify bench fuzz clean
+
+all: site
+
+site:
+	$(GO) run ./cmd/docgen build
+
+serve:
+	$(GO) run ./cmd/docgen serve
+
+test: unit examples docker images integration verify site
+
+unit:
+	$(GO) vet ./...
+	$(GO) test ./...
+
+# Every example module compiles on its own.
+examples:
+	@set -e; for d in $(EXAMPLES); do \
+		echo "examples: $$d"; \
+		(cd $$d && $(GO) vet ./... && $(GO) build -o /dev/null .); \
+	done
+
+docker:
+	@bash scripts/ensure-docker.sh
+
+images: docker
+	$(GO) run ./cmd/images
+
+# Tests that start containers: the Collector and Postgres packages, and
+# verify against deliberately broken examples.
+integration: images
+	OTELDOCS_INTEGRATION=1 $(GO) test -count=1 ./testcontainers/... ./internal/verify/...
+
+verify: images
+	$(GO) run ./cmd/verify $(if $(RUN),-run '$(RUN)')
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzExtract -fuzztime 30s ./internal/region/
+	$(GO) test -run '^$$' -fuzz FuzzParseInfo -fuzztime 30s ./internal/snippet/
+
+clean:
+	rm -rf public build

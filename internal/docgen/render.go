@@ -1,0 +1,180 @@
+package docgen
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/url"
+)
+
+// pageData is what templates/page.html receives: everything is computed
+// here, so the template only ranges and tests.
+type pageData struct {
+	SiteTitle   string
+	Title       string
+	Description string
+	Home        string // link to the home page
+	Canonical   string // absolute URL
+	Assets      assetLinks
+	Body        template.HTML
+	Contents    []contentsLink // the page's h2 and h3
+	Sidebar     []navSection
+	Section     string // title of the page's toc section
+	Prev, Next  *navLink
+	EditURL     string
+	IsHome      bool
+	NotFound    bool
+}
+
+type navSection struct {
+	Title   string
+	Pages   []navLink
+	Current bool // the current page is in this section
+}
+
+type navLink struct {
+	Title   string
+	Href    string
+	Current bool
+}
+
+type contentsLink struct {
+	Level int
+	Text  string
+	Href  string
+}
+
+// render turns every page's syntax tree into HTML.
+func (b *builder) render() error {
+	var errs []error
+	for _, p := range b.pages {
+		var buf bytes.Buffer
+		if err := b.md.Render(&buf, p.doc); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		p.body = template.HTML(buf.String())
+	}
+	return errors.Join(errs...)
+}
+
+// write lays out every file of the site.
+func (b *builder) write() error {
+	tmpl, err := template.ParseFS(b.cfg.Theme, "templates/*.html")
+	if err != nil {
+		return fmt.Errorf("theme: %w", err)
+	}
+	assets, err := b.writeAssets()
+	if err != nil {
+		return err
+	}
+	for i, p := range b.pages {
+		d := b.pageData(p, assets)
+		if i > 0 {
+			d.Prev = b.link(p, b.pages[i-1])
+		}
+		if i+1 < len(b.pages) {
+			d.Next = b.link(p, b.pages[i+1])
+		}
+		if err := b.execute(tmpl, outFile(p.url), d); err != nil {
+			return err
+		}
+	}
+	notFound := b.notFoundData(assets)
+	if err := b.execute(tmpl, "404.html", notFound); err != nil {
+		return err
+	}
+	for _, step := range []func() error{b.writeSitemap, b.writeSearchIndex, b.writeDownloads, b.copyContentAssets} {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *builder) execute(tmpl *template.Template, name string, d pageData) error {
+	var buf bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&buf, "page.html", d); err != nil {
+		return fmt.Errorf("theme: %s: %w", name, err)
+	}
+	return b.add(name, buf.Bytes())
+}
+
+// pageData prepares the template data of p.
+func (b *builder) pageData(p *page, assets assetSet) pageData {
+	d := pageData{
+		SiteTitle:   b.toc.Title,
+		Title:       p.meta.Title,
+		Description: p.meta.Description,
+		Home:        href(p.root, ""),
+		Canonical:   b.cfg.BaseURL + p.url,
+		Assets:      assets.from(p.root),
+		Body:        p.body,
+		Sidebar:     b.sidebar(p),
+		IsHome:      p.url == "",
+	}
+	if p.section >= 0 {
+		d.Section = b.toc.Sections[p.section].Title
+	}
+	if b.cfg.EditURL != "" {
+		d.EditURL = b.cfg.EditURL + p.srcPath
+	}
+	for _, h := range p.doc.Headings {
+		if h.Level == 2 || h.Level == 3 {
+			d.Contents = append(d.Contents, contentsLink{Level: h.Level, Text: h.Text, Href: "#" + h.ID})
+		}
+	}
+	return d
+}
+
+// notFoundData is the 404 page. It is served at any missing URL, so its
+// links cannot be relative: they start from the site's path in BaseURL.
+func (b *builder) notFoundData(assets assetSet) pageData {
+	root := basePath(b.cfg.BaseURL)
+	d := pageData{
+		SiteTitle: b.toc.Title,
+		Title:     "Page not found",
+		Home:      root,
+		Assets:    assets.from(root),
+		Sidebar:   b.sidebar(&page{root: root, section: -2}),
+		NotFound:  true,
+	}
+	return d
+}
+
+// sidebar is the table of contents as seen from page p.
+func (b *builder) sidebar(p *page) []navSection {
+	secs := make([]navSection, len(b.toc.Sections))
+	for i, s := range b.toc.Sections {
+		secs[i] = navSection{Title: s.Title, Current: p.section == i}
+	}
+	for _, q := range b.pages[1:] {
+		l := b.link(p, q)
+		secs[q.section].Pages = append(secs[q.section].Pages, *l)
+	}
+	return secs
+}
+
+func (b *builder) link(from, to *page) *navLink {
+	return &navLink{Title: to.meta.Title, Href: href(from.root, to.url), Current: from == to}
+}
+
+// basePath returns the path of an absolute URL: https://x.dev/docs/ -> /docs/.
+func basePath(base string) string {
+	u, err := url.Parse(base)
+	if err != nil || u.Path == "" {
+		return "/"
+	}
+	return u.Path
+}
+
+// themeFile reads a file of the theme.
+func (b *builder) themeFile(name string) ([]byte, error) {
+	data, err := fs.ReadFile(b.cfg.Theme, name)
+	if err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	return data, nil
+}
