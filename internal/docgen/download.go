@@ -31,8 +31,12 @@ func (b *builder) writeDownloads() error {
 	return nil
 }
 
-// zipFolder zips the regular files under dir (dot files and folders left
-// out) in lexical order, naming them prefix/<path under dir>.
+// skipDirs are folders of build output, never part of a download.
+var skipDirs = map[string]bool{"build": true, "bin": true}
+
+// zipFolder zips the regular files under dir (dot files and folders, and
+// build output, left out) in lexical order, naming them prefix/<path under
+// dir>.
 func zipFolder(fsys fs.FS, dir, prefix string) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
@@ -40,7 +44,7 @@ func zipFolder(fsys fs.FS, dir, prefix string) ([]byte, error) {
 		if err != nil {
 			return err
 		}
-		if p != dir && strings.HasPrefix(d.Name(), ".") {
+		if p != dir && (strings.HasPrefix(d.Name(), ".") || d.IsDir() && skipDirs[d.Name()]) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}

@@ -74,13 +74,13 @@ func (b *builder) resolve(p *page, dest string) (string, error) {
 		return href(p.root, q.url) + suffix, b.checkAnchor(p, q, frag)
 	}
 	if path.Ext(rel) == ".md" {
-		return "", fmt.Errorf("no page %s in %s", rel, b.cfg.Content)
+		return "", fmt.Errorf("no such page %s", path.Join(b.cfg.Content, rel))
 	}
 	if b.assets[rel] {
 		return p.root + rel + suffix, nil
 	}
-	if _, ok := b.byFile[path.Join(rel, "index.md")]; ok || rel == "." {
-		return "", fmt.Errorf("a folder: link to the page's .md file, like %s", path.Join(target, "index.md"))
+	if fi, err := fs.Stat(b.cfg.FS, path.Join(b.cfg.Content, rel)); err == nil && fi.IsDir() {
+		return "", fmt.Errorf("%s is a folder: link to a page's .md file, like %s", rel, path.Join(target, "index.md"))
 	}
 	return "", fmt.Errorf("no page or file %s in %s: link to pages by their .md file", rel, b.cfg.Content)
 }
@@ -95,14 +95,14 @@ func (b *builder) checkAnchor(p, q *page, frag string) error {
 		ids = append(ids, id)
 	}
 	slices.Sort(ids)
-	where := "this page"
+	where := "on this page"
 	if p != q {
-		where = q.srcPath
+		where = "in " + q.srcPath
 	}
 	if len(ids) == 0 {
-		return fmt.Errorf("no heading #%s in %s, which has no headings", frag, where)
+		return fmt.Errorf("no heading #%s %s, which has no headings", frag, where)
 	}
-	return fmt.Errorf("no heading #%s in %s; its headings are #%s", frag, where, strings.Join(ids, ", #"))
+	return fmt.Errorf("no heading #%s %s; its headings are #%s", frag, where, strings.Join(ids, ", #"))
 }
 
 // repoLink maps a link to a file of the repository outside the content

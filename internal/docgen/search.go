@@ -52,6 +52,9 @@ func proseOf(p *page) string {
 	src := p.doc.Body
 	_ = ast.Walk(p.doc.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			if n.Type() == ast.TypeBlock {
+				b.WriteByte(' ') // between paragraphs, items, cells
+			}
 			return ast.WalkContinue, nil
 		}
 		switch t := n.(type) {
@@ -59,10 +62,11 @@ func proseOf(p *page) string {
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
 			b.Write(t.Segment.Value(src))
-			b.WriteByte(' ')
+			if t.SoftLineBreak() || t.HardLineBreak() {
+				b.WriteByte(' ')
+			}
 		case *ast.String:
 			b.Write(t.Value)
-			b.WriteByte(' ')
 		}
 		return ast.WalkContinue, nil
 	})

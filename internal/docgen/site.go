@@ -201,7 +201,7 @@ func (b *builder) parse() error {
 			}
 		}
 		if p.meta.Title == "" {
-			errs = append(errs, fmt.Errorf("%s:1: no title: start the page with front matter\n---\ntitle: <title>\n---", p.srcPath))
+			errs = append(errs, fmt.Errorf("%s:1: no title: start the page with front matter holding title: <title>, between two lines ---", p.srcPath))
 		}
 	}
 	return errors.Join(errs...)

@@ -133,8 +133,8 @@ func yamlError(file string, err error) error {
 			msg = msg[len(m[0]):]
 		}
 		msg = strings.TrimPrefix(msg, "yaml: ")
-		msg = strings.NewReplacer("in type docgen.toc", "(known keys: title, sections)",
-			"in type docgen.tocSection", "(known keys: title, pages, folder)").Replace(msg)
+		msg = strings.NewReplacer("in type docgen.tocSection", "(known keys: title, pages, folder)",
+			"in type docgen.toc", "(known keys: title, sections)").Replace(msg)
 		errs[i] = fmt.Errorf("%s:%d: %s", file, line, msg)
 	}
 	return errors.Join(errs...)

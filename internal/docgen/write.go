@@ -21,7 +21,9 @@ func Build(cfg Config) error {
 	return WriteDir(cfg.Out, s)
 }
 
-// WriteDir replaces the folder out with the files of s.
+// WriteDir replaces the folder out with the files of s. The new site is
+// written to .<out>-new-* beside it, the old one moved to .<out>-old-* and
+// removed once the new one is in place.
 func WriteDir(out string, s *Site) error {
 	out = filepath.Clean(out)
 	if err := checkOut(out); err != nil {
@@ -31,7 +33,7 @@ func WriteDir(out string, s *Site) error {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+	tmp, err := os.MkdirTemp(parent, "."+base+"-new-")
 	if err != nil {
 		return err
 	}
@@ -41,7 +43,7 @@ func WriteDir(out string, s *Site) error {
 	}
 	old := ""
 	if _, err := os.Stat(out); err == nil {
-		old = filepath.Join(parent, strings.Replace(filepath.Base(tmp), ".new-", ".old-", 1))
+		old = filepath.Join(parent, strings.Replace(filepath.Base(tmp), "-new-", "-old-", 1))
 		if err := os.Rename(out, old); err != nil {
 			os.RemoveAll(tmp)
 			return fmt.Errorf("replace %s: %w", out, err)

@@ -158,7 +158,7 @@ func (s *search) explain(d *telemetry.Data) string {
 		if !c.ok {
 			mark = "FAIL"
 		}
-		fmt.Fprintf(&b, "\n      %s %-28s want %s", mark, c.field, c.want)
+		fmt.Fprintf(&b, "\n      %s %-36s want %s", mark, c.field, c.want)
 		if !c.ok {
 			fmt.Fprintf(&b, ", got %s", c.got)
 		}

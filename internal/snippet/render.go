@@ -22,7 +22,7 @@ var snippetHTML = template.Must(template.New("snippet").Parse(`<figure class="sn
 {{- if .Href}}<a class="snippet-file" href="{{.Href}}">{{.Block.Path}}</a>{{else}}<span class="snippet-file">{{.Block.Path}}</span>{{end}}
 {{- if .Block.Region}} <span class="snippet-region">#{{.Block.Region}}</span>{{end}}
 {{- if .Block.Region}} <span class="snippet-lines">lines {{.Region.First}}–{{.Region.Last}}</span>{{end}}
-{{- if .Download}} <a class="snippet-download" href="{{.Download}}" download>Download {{.Block.Example}}.zip</a>{{end}}
+{{- if and .Download (ne .Download .Href)}} <a class="snippet-download" href="{{.Download}}" download>Download {{.Block.Example}}.zip</a>{{end}}
 {{- if .Block.Example}} <span class="badge badge-{{.Badge.Class}}" title="{{.Badge.Provenance}}">{{.Badge.Label}}</span>{{end -}}
 </figcaption>
 <div class="code">{{.Code}}<button type="button" class="copy" hidden>Copy</button></div>

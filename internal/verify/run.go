@@ -28,6 +28,9 @@ const (
 	defaultTimeout = 60 * time.Second
 	defaultWait    = 15 * time.Second
 	pollEvery      = 250 * time.Millisecond
+	// settleAfter: with nothing new for this long after the program exited
+	// (it flushes before exiting), more waiting will not help.
+	settleAfter = 3 * time.Second
 )
 
 // build runs go vet and go build in the example's own module (GOWORK=off,
@@ -48,9 +51,9 @@ func build(ctx context.Context, ex Example, binDir string) (string, error) {
 func relDir(ex Example) string { return "examples/" + ex.ID }
 
 // verifyOne takes one example as far as it goes: compiled, ran, asserted.
-func verifyOne(ctx context.Context, cfg Config, svc *services, ex Example, bin string) results.Example {
+func verifyOne(ctx context.Context, cfg Config, svc *services, ex Example, bin string) (r results.Example) {
 	t0 := time.Now()
-	r := results.Example{ID: ex.ID, Status: results.StatusFail, Level: results.LevelCompiled, Failures: []string{}}
+	r = results.Example{ID: ex.ID, Status: results.StatusFail, Level: results.LevelCompiled, Failures: []string{}}
 	r.Versions.Otel = otelVersion(ex.Dir)
 	defer func() {
 		r.DurationMS = time.Since(t0).Milliseconds()
@@ -99,14 +102,16 @@ func verifyOne(ctx context.Context, cfg Config, svc *services, ex Example, bin s
 	return r
 }
 
-// waitFor polls what arrived until the expectations match or the wait runs
-// out, and returns the last result.
+// waitFor polls what arrived until the expectations match, or nothing new
+// has arrived for a while (the program flushed before it exited), or the
+// wait runs out; it returns the last result.
 func waitFor(ctx context.Context, ex Example, dataDir string, keep func(telemetry.Attrs) bool) match.Result {
 	wait := ex.Spec.Run.Wait.Duration
 	if wait == 0 {
 		wait = defaultWait
 	}
 	deadline := time.Now().Add(wait)
+	lastSize, lastChange := int64(-1), time.Now()
 	for {
 		var res match.Result
 		d, err := telemetry.Load(dataDir)
@@ -115,7 +120,11 @@ func waitFor(ctx context.Context, ex Example, dataDir string, keep func(telemetr
 		} else {
 			res = match.Match(ex.Spec.Path, &ex.Spec.Expect, d.Filter(keep))
 		}
-		if res.OK() || time.Now().After(deadline) || ctx.Err() != nil {
+		if size := dataSize(dataDir); size != lastSize {
+			lastSize, lastChange = size, time.Now()
+		}
+		settled := time.Since(lastChange) > settleAfter
+		if res.OK() || settled || time.Now().After(deadline) || ctx.Err() != nil {
 			return res
 		}
 		select {
@@ -123,6 +132,18 @@ func waitFor(ctx context.Context, ex Example, dataDir string, keep func(telemetr
 		case <-time.After(pollEvery):
 		}
 	}
+}
+
+// dataSize is the total size of the signal files: it grows when anything
+// arrives.
+func dataSize(dir string) int64 {
+	var n int64
+	for _, f := range []string{telemetry.TracesFile, telemetry.MetricsFile, telemetry.LogsFile} {
+		if fi, err := os.Stat(filepath.Join(dir, f)); err == nil {
+			n += fi.Size()
+		}
+	}
+	return n
 }
 
 // exampleEnv is the environment of a running example: the host's, less any

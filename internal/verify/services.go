@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"os"
 	"strings"
 	"time"
 
@@ -45,9 +46,24 @@ func EnsureImages(ctx context.Context, needs map[string]bool, log io.Writer) (ma
 	return refs, nil
 }
 
+// testcontainersDefaults sets what testcontainers-go needs on machines
+// without a registry, unless the caller chose otherwise: Ryuk (the reaper)
+// is an image that cannot be pulled, and verify removes its own containers
+// anyway; inside a container (/.dockerenv) testcontainers would dial the
+// bridge gateway, where the mapped ports are not reachable.
+func testcontainersDefaults() {
+	if os.Getenv("TESTCONTAINERS_RYUK_DISABLED") == "" {
+		os.Setenv("TESTCONTAINERS_RYUK_DISABLED", "true")
+	}
+	if _, err := os.Stat("/.dockerenv"); err == nil && os.Getenv("TESTCONTAINERS_HOST_OVERRIDE") == "" {
+		os.Setenv("TESTCONTAINERS_HOST_OVERRIDE", "127.0.0.1")
+	}
+}
+
 // start starts what needs names. On error, what did start is still recorded,
 // so stop removes it.
 func (s *services) start(ctx context.Context, needs map[string]bool) error {
+	testcontainersDefaults()
 	refs, err := EnsureImages(ctx, needs, s.log)
 	if err != nil {
 		return err

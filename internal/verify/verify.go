@@ -5,12 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	stdlog "log"
 	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strings"
 	"time"
+
+	tclog "github.com/testcontainers/testcontainers-go/log"
 
 	"oteldocs.dev/internal/results"
 	"oteldocs.dev/internal/spec"
@@ -94,6 +97,14 @@ func Run(ctx context.Context, cfg Config) (failed int, err error) {
 	if len(built) > 0 && ctx.Err() == nil {
 		svc := &services{log: cfg.Log}
 		defer svc.stop()
+		if !cfg.Verbose {
+			// testcontainers' own progress goes to a file, not the terminal.
+			closeLog, err := quietTestcontainers(filepath.Join(cfg.Out, "testcontainers.log"))
+			if err != nil {
+				return failed, err
+			}
+			defer closeLog()
+		}
 		if err := svc.start(ctx, needs); err != nil {
 			return failed, fmt.Errorf("start services: %w", err)
 		}
@@ -154,6 +165,20 @@ func Discover(root string, filter *regexp.Regexp) ([]Example, error) {
 		exs = append(exs, Example{ID: id, Dir: dir, Spec: s})
 	}
 	return exs, errors.Join(errs...)
+}
+
+// quietTestcontainers sends testcontainers' log to path.
+func quietTestcontainers(path string) (func(), error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, err
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, err
+	}
+	prev := tclog.Default()
+	tclog.SetDefault(stdlog.New(f, "", stdlog.LstdFlags))
+	return func() { tclog.SetDefault(prev); f.Close() }, nil
 }
 
 // collectorVersion names the Collector: ours by its core version, an

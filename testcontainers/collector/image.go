@@ -38,10 +38,9 @@ var goBuildArgs = []string{"build", "-trimpath", "-buildvcs=false", "-ldflags=-s
 // The recipe hash covers the otelcol folder (sources, go.mod, go.sum,
 // Dockerfile), the Go version and target, and the build flags. Image locates
 // the folder from this source file, so it works from a checkout of the
-// repository (tests, go run), not from a binary built elsewhere.
+// repository (tests, go run, or a binary run inside the repository).
 func Image() images.Recipe {
-	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Join(filepath.Dir(file), "otelcol")
+	dir := sourceDir()
 	goVersion, goArch := goEnv(dir)
 	return images.Recipe{
 		Ref: ImageRef,
@@ -56,6 +55,21 @@ func Image() images.Recipe {
 			return buildImage(ctx, dir, goArch, labels, log)
 		},
 	}
+}
+
+// sourceDir returns the otelcol folder: next to this source file, or, in a
+// binary built with -trimpath, where the go command finds this package.
+func sourceDir() string {
+	_, file, _, _ := runtime.Caller(0)
+	dir := filepath.Join(filepath.Dir(file), "otelcol")
+	if _, err := os.Stat(dir); err == nil {
+		return dir
+	}
+	out, err := exec.Command("go", "list", "-f", "{{.Dir}}", "oteldocs.dev/testcontainers/collector").Output()
+	if err != nil {
+		return dir // Hash reports the missing folder
+	}
+	return filepath.Join(strings.TrimSpace(string(out)), "otelcol")
 }
 
 // goEnv returns the version and architecture of the Go toolchain that builds

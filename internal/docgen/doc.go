@@ -1,0 +1,161 @@
+// Package docgen builds the documentation site from Markdown chapters and
+// regions of the example modules. This comment is the authoring manual.
+//
+// # Commands
+//
+//	go run ./cmd/docgen build    # content/ -> public/ (make site)
+//	go run ./cmd/docgen serve    # build, serve at 127.0.0.1:8080, rebuild on change (make serve)
+//
+// build writes into a new folder beside public/ and swaps it in only when
+// the whole build succeeded: a failed build prints every error and leaves
+// public/ as it was. Two builds of the same input give the same bytes.
+//
+// serve rebuilds when content/, examples/, site/ or the verify results
+// change, and reloads the open page. A failed build is printed on the
+// terminal and shown over the page, while the last good site stays served.
+//
+// # Files
+//
+//	content/toc.yaml           the table of contents: sections and reading order
+//	content/index.md           the home page
+//	content/<section>/<page>.md   a page; its URL is /<section>/<page>/
+//	content/<any>.png, .svg    other files are copied as they are
+//	examples/<id>/             example modules that snippets come from
+//	build/verify/results.json  verification results (written by cmd/verify)
+//
+// A page's URL is its path without .md, as a folder:
+// content/get-started/quickstart.md is /get-started/quickstart/, and
+// content/otlp/index.md is /otlp/.
+//
+// # Table of contents
+//
+// content/toc.yaml names the site and lists its pages in reading order,
+// grouped in the sections of the sidebar. The previous and next links of
+// each page follow this order, starting from the home page.
+//
+//	title: OpenTelemetry for Go, verified
+//	sections:
+//	  - title: Get started
+//	    pages:
+//	      - get-started/quickstart.md
+//	      - get-started/patterns.md
+//	  - title: OTLP
+//	    folder: otlp          # every page of content/otlp/, by front matter order, then name
+//
+// Paths are relative to content/. A section has either pages or folder.
+// Every page except index.md must be listed exactly once: a page missing
+// from the table of contents, an entry without a file, and a page listed
+// twice are errors.
+//
+// # Front matter
+//
+// Each page starts with YAML front matter between two lines "---":
+//
+//	---
+//	title: Quick start
+//	description: A users service with echo, sqlx and OTLP in 30 minutes.
+//	order: 1
+//	---
+//
+//	title        required: the page's <h1>, its <title> and its sidebar entry
+//	description  optional: the lead paragraph, <meta name="description"> and search
+//	order        optional: position in a section that lists a folder (lowest first)
+//
+// Any other key is an error. The title is the only <h1>: sections of the
+// page start at "##". The "##" and "###" headings form the page's own
+// contents in the right column. Each heading gets an id from its text
+// ("## Send spans" is #send-spans); write "## Send spans {#send}" to choose it.
+//
+// # Markdown
+//
+// CommonMark with GitHub's tables, ~~strikethrough~~, autolinks and task
+// lists (- [x] done). Raw HTML is not passed through: it shows escaped, as
+// text. A fenced code block is highlighted for the language after its fence
+// (```sh, ```yaml, ```console, ...) and gets a copy button.
+//
+// Go code is never pasted into a page: a ```go block is an error. It comes
+// from an example, with a snippet block.
+//
+// # Snippet blocks
+//
+// An empty fenced block whose info string is "snippet PATH#REGION" shows
+// that region of the file; "snippet PATH" shows the whole file:
+//
+//	```snippet examples/quickstart/server.go#handler
+//	```
+//
+//	```snippet examples/quickstart/go.mod
+//	```
+//
+// PATH is written from the repository root (not from the page), with '/',
+// inside the repository and in a folder. In the file the region is marked
+// with comments; "#" replaces "//" in YAML, shell, Dockerfiles and Makefiles:
+//
+//	// [START handler]
+//	func getUser(db *sqlx.DB) echo.HandlerFunc { ... }
+//	// [END handler]
+//
+// Marker lines never show, nested markers neither, the common indentation
+// is removed (see package region). The block is highlighted for the file's
+// extension (.go, .yaml, .sh, Dockerfile, go.mod, .json, ...) under a
+// caption with the file's path, the region and its lines, and a badge with
+// how far the example got in verification, when and with which versions:
+//
+//	Verified 2026-11-26: asserted · Go go1.26.8 · otel v1.47.0 · Collector 0.161.0
+//
+// Without build/verify/results.json the badge says "not verified yet".
+// The caption links to the file at -source-url when it is set, else to the
+// zip of the example, which the build writes to /downloads/<id>.zip.
+//
+// # Telemetry blocks
+//
+//	```telemetry quickstart
+//	```
+//
+// shows what the Collector received when examples/quickstart was verified:
+// the panel comes from Config.Telemetry (cmd/docgen plugs it in). Without
+// it the block says that no telemetry was captured yet. An id without an
+// examples/<id> folder is an error.
+//
+// # Links
+//
+// Link to another page by the relative path of its Markdown file, with an
+// optional heading id; the build rewrites it to the page's URL:
+//
+//	[gRPC transport](../otlp/grpc.md#tls)
+//	[above](#send-spans)
+//	![diagram](pipeline.svg)
+//
+// Every internal link and #anchor is checked: a missing page, file or
+// heading fails the build. Links starting with "/" are errors (they would
+// break under a base path). A link to an example folder
+// ([the example](../../examples/quickstart)) goes to its zip. Links with a
+// scheme (https:, mailto:) are left alone.
+//
+// # Errors
+//
+// Every error starts with the file and line to fix, and the build reports
+// all errors at once, sorted:
+//
+//	content/get-started/quickstart.md:12: snippet examples/quickstart/main.go#nope: examples/quickstart/main.go: unknown region "nope": the file has "run", "client"
+//	content/get-started/quickstart.md:40: link ../otlp/grpc.md#tsl: no heading #tsl in content/otlp/grpc.md; its headings are #compression, #tls
+//	content/toc.yaml:9: page otlp/http.md: no such file content/otlp/http.md: create it or fix the entry
+//	examples/quickstart/otel.go:19: unclosed region "setup": add "// [END setup]" after its last line
+//
+// # Output
+//
+//	public/index.html, public/<page>/index.html   the pages
+//	public/404.html, public/sitemap.xml           for the host
+//	public/search.json                            the offline search index
+//	public/assets/                                theme, highlighting stylesheets
+//	public/downloads/<id>.zip                     each example, ready to run
+//
+// Links between pages are relative, so the site works under any base path;
+// only 404.html, served at any address, links from the path of -base-url.
+//
+// # Theme
+//
+// The theme is the folder site/ (templates/page.html, static/), embedded at
+// compile time; serve reads it from disk so an edit shows at once. The
+// template receives data prepared here (pageData) and only ranges and tests.
+package docgen

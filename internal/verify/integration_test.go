@@ -1,0 +1,122 @@
+package verify_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"oteldocs.dev/internal/results"
+	"oteldocs.dev/internal/verify"
+)
+
+func needIntegration(t *testing.T) {
+	t.Helper()
+	if os.Getenv("OTELDOCS_INTEGRATION") != "1" {
+		t.Skip("starts containers: set OTELDOCS_INTEGRATION=1 (make integration does)")
+	}
+}
+
+// tcContainers counts the containers testcontainers-go has created.
+func tcContainers(t *testing.T) int {
+	t.Helper()
+	out, err := exec.Command("docker", "ps", "-aq", "--filter", "label=org.testcontainers=true").Output()
+	if err != nil {
+		t.Fatalf("docker ps: %v", err)
+	}
+	return len(strings.Fields(string(out)))
+}
+
+// Verify that deliberately broken examples fail, with messages that name
+// the unmet expectation and show what arrived instead, and that no
+// container is left behind.
+func TestBrokenExamplesFail(t *testing.T) {
+	needIntegration(t)
+	before := tcContainers(t)
+	out := t.TempDir()
+	var log bytes.Buffer
+	failed, err := verify.Run(context.Background(), verify.Config{Root: "testdata/broken", Out: out, Log: &log})
+	t.Logf("verify output:\n%s", log.String())
+	if err != nil {
+		t.Fatalf("verify.Run: %v", err)
+	}
+	if failed != 2 {
+		t.Errorf("failed = %d, want 2", failed)
+	}
+	for _, want := range []string{
+		"FAIL no-db-span",
+		`examples/no-db-span/verify.yaml:9: spans[1] "query": no span matches`,
+		`FAIL attributes.db.system.name`,
+		`want "postgresql", got (absent)`,
+		"FAIL wrong-route",
+		`examples/wrong-route/verify.yaml:7: spans[0] "server": no span matches`,
+		`FAIL attributes.http.route`,
+		`want "/items/:id", got "/item/:id"`,
+		"verify: 0 passed, 2 failed",
+	} {
+		if !strings.Contains(log.String(), want) {
+			t.Errorf("output lacks %q", want)
+		}
+	}
+	res, err := results.Read(filepath.Join(out, "results.json"))
+	if err != nil || res == nil {
+		t.Fatalf("results.json: %v", err)
+	}
+	for _, id := range []string{"no-db-span", "wrong-route"} {
+		r, ok := res.Lookup(id)
+		if !ok || r.Status != results.StatusFail || r.Level != results.LevelRan || len(r.Failures) == 0 {
+			t.Errorf("results for %s = %+v, want a failure at level ran", id, r)
+		}
+		if _, err := os.Stat(filepath.Join(out, id, "traces.json")); err != nil {
+			t.Errorf("captured telemetry of %s: %v", id, err)
+		}
+	}
+	if after := tcContainers(t); after != before {
+		t.Errorf("containers before %d, after %d: verify left some behind", before, after)
+	}
+}
+
+// Verify that Ctrl-C (SIGINT) during a run stops verify and removes every
+// container it started.
+func TestInterruptRemovesContainers(t *testing.T) {
+	needIntegration(t)
+	before := tcContainers(t)
+	bin := filepath.Join(t.TempDir(), "verify")
+	if out, err := exec.Command("go", "build", "-o", bin, "oteldocs.dev/cmd/verify").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	cmd := exec.Command(bin, "-root", "testdata/broken", "-out", t.TempDir())
+	var out syncBuffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Interrupt once the Collector is up: containers exist by then.
+	ready := regexp.MustCompile(`collector .* ready`)
+	deadline := time.Now().Add(3 * time.Minute)
+	for !ready.MatchString(out.String()) {
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatalf("the collector did not come up:\n%s", out.String())
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	if n := tcContainers(t); n <= before {
+		t.Fatalf("no container running after %q", "collector ready")
+	}
+	cmd.Process.Signal(syscall.SIGINT)
+	err := cmd.Wait()
+	t.Logf("verify output:\n%s", out.String())
+	if err == nil {
+		t.Errorf("verify exited 0 after an interrupt")
+	}
+	if after := tcContainers(t); after != before {
+		t.Errorf("containers before %d, after %d: Ctrl-C left some behind", before, after)
+	}
+}
