@@ -5,8 +5,14 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/alecthomas/chroma/v2/formatters/html"
 	"github.com/alecthomas/chroma/v2/styles"
 )
+
+// cssFormatter writes a rule for every token class, even those a style
+// leaves to the default colour: otherwise a light rule would show through
+// the dark theme wherever the dark style relies on inheritance.
+var cssFormatter = html.New(html.WithClasses(true), html.WithAllClasses(true), html.WithCSSComments(false))
 
 // Styles of the two themes.
 const (
@@ -57,7 +63,7 @@ func DarkCSS() ([]byte, error) {
 // .bg rule (its class is not used and too generic to leave in a site).
 func rules(style string) ([]string, error) {
 	var raw bytes.Buffer
-	if err := formatter.WriteCSS(&raw, styles.Get(style)); err != nil {
+	if err := cssFormatter.WriteCSS(&raw, styles.Get(style)); err != nil {
 		return nil, fmt.Errorf("write %s stylesheet: %w", style, err)
 	}
 	var lines []string

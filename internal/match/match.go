@@ -152,6 +152,10 @@ func (s *search) explain(d *telemetry.Data) string {
 		fmt.Fprintf(&b, "\n    nothing of that kind arrived\n    %s", summary(d))
 		return b.String()
 	}
+	if len(bestChecks) > 0 && bestChecks[0].field == "name" && !bestChecks[0].ok {
+		fmt.Fprintf(&b, "\n    no %s named %s arrived\n    %s", it.kinds, bestChecks[0].want, summary(d))
+		return b.String()
+	}
 	fmt.Fprintf(&b, "\n    closest: %s", it.name(best))
 	for _, c := range bestChecks {
 		mark := "ok  "
@@ -193,8 +197,8 @@ func summary(d *telemetry.Data) string {
 		mnames = append(mnames, k)
 	}
 	sort.Strings(mnames)
-	if len(mnames) > 12 {
-		mnames = append(mnames[:12], "...")
+	if len(mnames) > 40 {
+		mnames = append(mnames[:40], "...")
 	}
 	return fmt.Sprintf("arrived: %d spans [%s]; metrics [%s]; %d log records",
 		len(d.Spans), strings.Join(names, ", "), strings.Join(mnames, ", "), len(d.Logs))
@@ -270,7 +274,7 @@ func checkResources(path string, want map[string]*spec.Value, d *telemetry.Data)
 	for _, k := range keys {
 		for _, c := range attrChecks(nil, "", want, seen[k]) {
 			if !c.ok {
-				out = append(out, fmt.Sprintf("%s: resource attribute %s: want %s, got %s (resource %s)", path, c.field, c.want, c.got, k))
+				out = append(out, fmt.Sprintf("%s:%d: resource attribute %s: want %s, got %s (resource %s)", path, want[c.field].Line, c.field, c.want, c.got, k))
 			}
 		}
 	}

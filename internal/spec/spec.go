@@ -212,6 +212,48 @@ func (s *Spec) check() error {
 	default:
 		bad(1, "run.protocol: want http/protobuf or grpc, got %q", s.Run.Protocol)
 	}
+	if hasNil(s.Expect.Spans) || hasNil(s.Expect.Metrics) || hasNil(s.Expect.Logs) {
+		bad(1, "expect: an empty list item (a lone '-'); remove it or give it fields")
+		return errors.Join(errs...)
+	}
+	for _, sp := range s.Expect.Spans {
+		if hasNil(sp.Events) || hasNil(sp.Links) {
+			bad(sp.Line, "events or links: an empty list item")
+			return errors.Join(errs...)
+		}
+	}
+	for _, m := range s.Expect.Metrics {
+		if hasNil(m.Points) {
+			bad(m.Line, "points: an empty list item")
+			return errors.Join(errs...)
+		}
+	}
+	maps := []map[string]*Value{s.Expect.Resource}
+	for _, sp := range s.Expect.Spans {
+		maps = append(maps, sp.Attributes)
+		for _, e := range sp.Events {
+			maps = append(maps, e.Attributes)
+		}
+		for _, l := range sp.Links {
+			maps = append(maps, l.Attributes)
+		}
+	}
+	for _, m := range s.Expect.Metrics {
+		for _, p := range m.Points {
+			maps = append(maps, p.Attributes)
+		}
+	}
+	for _, l := range s.Expect.Logs {
+		maps = append(maps, l.Attributes)
+	}
+	for _, m := range maps {
+		for k, v := range m {
+			if v == nil {
+				bad(1, "attribute %q has no value: write {present: true} or {absent: true} if that is what you mean", k)
+				return errors.Join(errs...)
+			}
+		}
+	}
 	ids := map[string]bool{}
 	for _, sp := range s.Expect.Spans {
 		if sp.Kind != "" && !kinds[sp.Kind] {
@@ -261,6 +303,16 @@ func (s *Spec) check() error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// hasNil reports whether a YAML list held an empty item.
+func hasNil[T any](list []*T) bool {
+	for _, x := range list {
+		if x == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // decodeStrict decodes n into v (a pointer to a struct), rejecting mapping
