@@ -41,9 +41,16 @@ func FuzzParse(f *testing.F) {
 	})
 }
 
-func TestNullAttribute(t *testing.T) {
-	_, err := ParseBytes("v.yaml", []byte("expect:\n  spans:\n    - attributes:\n        http.route:\n"))
-	if err == nil {
-		t.Fatal("an attribute with no value parsed without error")
+// Verify that empty items, found by FuzzParse as panics, are errors.
+func TestEmptyItems(t *testing.T) {
+	for _, in := range []string{
+		"expect:\n  spans:\n    - attributes:\n        http.route:\n",
+		"expect:\n  logs:\n  -",
+		"expect:\n  spans:\n  - links:\n    -",
+		"expect:\n  metrics:\n  - name: x\n    points:\n    -",
+	} {
+		if _, err := ParseBytes("v.yaml", []byte(in)); err == nil {
+			t.Errorf("%q parsed without error", in)
+		}
 	}
 }

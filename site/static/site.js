@@ -21,7 +21,7 @@
     button.hidden = false;
     button.addEventListener("click", function () {
       var code = button.parentElement.querySelector("pre code");
-      var text = code ? code.innerText : "";
+      var text = code ? code.textContent : "";
       var done = function () {
         button.textContent = "Copied";
         button.classList.add("done");
