@@ -9,10 +9,8 @@ import (
 	"github.com/alecthomas/chroma/v2/styles"
 )
 
-// cssFormatter writes a rule for every token class, even those a style
-// leaves to the default colour: otherwise a light rule would show through
-// the dark theme wherever the dark style relies on inheritance.
-var cssFormatter = html.New(html.WithClasses(true), html.WithAllClasses(true), html.WithCSSComments(false))
+// cssFormatter writes the stylesheets.
+var cssFormatter = html.New(html.WithClasses(true), html.WithCSSComments(false))
 
 // Styles of the two themes.
 const (
@@ -42,6 +40,11 @@ func DarkCSS() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	light, err := rules(LightStyle)
+	if err != nil {
+		return nil, err
+	}
+	lines = append(lines, resets(light, lines)...)
 	var toggled, system strings.Builder
 	for _, line := range lines {
 		sel, body, ok := strings.Cut(line, " { ")
@@ -73,4 +76,38 @@ func rules(style string) ([]string, error) {
 		}
 	}
 	return lines, nil
+}
+
+// resets returns, for every light rule that the dark style does not
+// override, a rule that undoes it: the dark style leaves those tokens to
+// the default colour, and the light colour must not show through.
+func resets(light, dark []string) []string {
+	inDark := map[string]bool{}
+	for _, line := range dark {
+		sel, _, _ := strings.Cut(line, " { ")
+		inDark[sel] = true
+	}
+	var out []string
+	for _, line := range light {
+		sel, body, ok := strings.Cut(line, " { ")
+		if !ok || inDark[sel] {
+			continue
+		}
+		var props []string
+		for _, decl := range strings.Split(strings.TrimSuffix(strings.TrimSpace(body), "}"), ";") {
+			name, _, ok := strings.Cut(decl, ":")
+			name = strings.TrimSpace(name)
+			switch {
+			case !ok || name == "":
+			case name == "background-color":
+				props = append(props, "background-color: transparent")
+			default:
+				props = append(props, name+": inherit")
+			}
+		}
+		if len(props) > 0 {
+			out = append(out, sel+" { "+strings.Join(props, "; ")+" }")
+		}
+	}
+	return out
 }

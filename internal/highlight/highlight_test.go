@@ -61,3 +61,16 @@ func TestStylesheets(t *testing.T) {
 		}
 	}
 }
+
+// Every token the light theme colours is coloured, or reset, by the dark
+// theme: no light colour shows through on a dark background.
+func TestDarkCoversLight(t *testing.T) {
+	light, _ := LightCSS()
+	dark, _ := DarkCSS()
+	for _, line := range strings.Split(strings.TrimSpace(string(light)), "\n") {
+		sel, _, _ := strings.Cut(line, " { ")
+		if !strings.Contains(string(dark), DarkSelector+" "+sel+" {") {
+			t.Errorf("dark stylesheet has no rule for %s", sel)
+		}
+	}
+}

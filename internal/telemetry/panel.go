@@ -1,0 +1,283 @@
+package telemetry
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// HiddenKeys are resource attributes added by verify, not by the example:
+// panels leave them out.
+var HiddenKeys = map[string]bool{"oteldocs.run.id": true}
+
+// MaxTraces is how many traces a panel draws; the rest are counted.
+const MaxTraces = 6
+
+// Panel renders what arrived as plain HTML (no script needed): the span
+// trees, the metrics with their points, the log records and the resource.
+// The output is deterministic for the same data.
+func Panel(d *Data) (template.HTML, error) {
+	v := panelView{Resource: attrRows(firstResource(d))}
+	v.Traces, v.MoreTraces = traceTrees(d.Spans)
+	v.SpanCount, v.TraceCount = len(d.Spans), len(v.Traces)+v.MoreTraces
+	v.Metrics = metricRows(d.Metrics)
+	v.Logs = logRows(d)
+	var b bytes.Buffer
+	if err := panelTmpl.Execute(&b, v); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil
+}
+
+type panelView struct {
+	Traces     []*spanNode
+	MoreTraces int
+	TraceCount int
+	SpanCount  int
+	Metrics    []metricRow
+	Logs       []logRow
+	Resource   []attrRow
+}
+
+type attrRow struct{ Key, Value string }
+
+type spanNode struct {
+	Span     Span
+	Duration string
+	Attrs    []attrRow
+	Events   []string
+	Links    []string
+	Children []*spanNode
+}
+
+type metricRow struct {
+	Name, Type, Unit, Scope string
+	Points                  []string
+}
+
+type logRow struct {
+	Severity, Body, Attrs, Span string
+}
+
+func firstResource(d *Data) Attrs {
+	switch {
+	case len(d.Spans) > 0:
+		return d.Spans[0].Resource
+	case len(d.Metrics) > 0:
+		return d.Metrics[0].Resource
+	case len(d.Logs) > 0:
+		return d.Logs[0].Resource
+	}
+	return nil
+}
+
+func attrRows(a Attrs) []attrRow {
+	keys := make([]string, 0, len(a))
+	for k := range a {
+		if !HiddenKeys[k] {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	rows := make([]attrRow, len(keys))
+	for i, k := range keys {
+		rows[i] = attrRow{k, format(a[k])}
+	}
+	return rows
+}
+
+// format renders an attribute value as the OTLP JSON shows it.
+func format(x any) string {
+	switch t := x.(type) {
+	case string:
+		return strconv.Quote(t)
+	case []any:
+		parts := make([]string, len(t))
+		for i, e := range t {
+			parts[i] = format(e)
+		}
+		return "[" + strings.Join(parts, ", ") + "]"
+	case map[string]any:
+		rows := attrRows(t)
+		parts := make([]string, len(rows))
+		for i, r := range rows {
+			parts[i] = r.Key + ": " + r.Value
+		}
+		return "{" + strings.Join(parts, ", ") + "}"
+	}
+	return fmt.Sprint(x)
+}
+
+func inline(a Attrs) string {
+	rows := attrRows(a)
+	parts := make([]string, len(rows))
+	for i, r := range rows {
+		parts[i] = r.Key + "=" + r.Value
+	}
+	return strings.Join(parts, " ")
+}
+
+// traceTrees builds one tree per trace, traces in order of their first
+// span's start, children in start order.
+func traceTrees(spans []Span) (roots []*spanNode, more int) {
+	nodes := map[string]*spanNode{}
+	for _, s := range spans {
+		n := &spanNode{Span: s, Duration: duration(s.End.Sub(s.Start)), Attrs: attrRows(s.Attributes)}
+		for _, e := range s.Events {
+			n.Events = append(n.Events, strings.TrimSpace(e.Name+" "+inline(e.Attributes)))
+		}
+		for _, l := range s.Links {
+			n.Links = append(n.Links, strings.TrimSpace("trace "+l.TraceID+" span "+l.SpanID+" "+inline(l.Attributes)))
+		}
+		nodes[s.TraceID+s.SpanID] = n
+	}
+	var all []*spanNode
+	for _, s := range spans {
+		n := nodes[s.TraceID+s.SpanID]
+		if p, ok := nodes[s.TraceID+s.ParentSpanID]; ok && s.ParentSpanID != "" {
+			p.Children = append(p.Children, n)
+		} else {
+			all = append(all, n)
+		}
+	}
+	var sortNodes func([]*spanNode)
+	sortNodes = func(ns []*spanNode) {
+		sort.SliceStable(ns, func(i, j int) bool {
+			a, b := ns[i].Span, ns[j].Span
+			if !a.Start.Equal(b.Start) {
+				return a.Start.Before(b.Start)
+			}
+			return a.SpanID < b.SpanID
+		})
+		for _, n := range ns {
+			sortNodes(n.Children)
+		}
+	}
+	sortNodes(all)
+	if len(all) > MaxTraces {
+		return all[:MaxTraces], len(all) - MaxTraces
+	}
+	return all, 0
+}
+
+func duration(d time.Duration) string {
+	switch {
+	case d < time.Millisecond:
+		return strconv.FormatFloat(float64(d)/float64(time.Microsecond), 'f', 0, 64) + " µs"
+	case d < time.Second:
+		return strconv.FormatFloat(float64(d)/float64(time.Millisecond), 'f', 1, 64) + " ms"
+	}
+	return strconv.FormatFloat(d.Seconds(), 'f', 2, 64) + " s"
+}
+
+// metricRows keeps the last export of each metric (cumulative metrics
+// repeat), sorted by name.
+func metricRows(ms []Metric) []metricRow {
+	last := map[string]Metric{}
+	for _, m := range ms {
+		last[m.Scope+"\x00"+m.Name] = m
+	}
+	keys := make([]string, 0, len(last))
+	for k := range last {
+		keys = append(keys, k)
+	}
+	slices.SortFunc(keys, func(a, b string) int {
+		an, bn := last[a].Name, last[b].Name
+		return strings.Compare(an+"\x00"+a, bn+"\x00"+b)
+	})
+	rows := make([]metricRow, 0, len(keys))
+	for _, k := range keys {
+		m := last[k]
+		typ := m.Type
+		if m.Temporality != "" {
+			typ += ", " + m.Temporality
+		}
+		r := metricRow{Name: m.Name, Type: typ, Unit: m.Unit, Scope: m.Scope}
+		for _, p := range m.Points {
+			r.Points = append(r.Points, pointText(m, p))
+		}
+		sort.Strings(r.Points)
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+func pointText(m Metric, p Point) string {
+	a := inline(p.Attributes)
+	if a == "" {
+		a = "(no attributes)"
+	}
+	switch m.Type {
+	case "sum", "gauge":
+		return a + " → " + strconv.FormatFloat(p.Value, 'g', 6, 64)
+	case "histogram":
+		return fmt.Sprintf("%s → count %d, sum %s, buckets %v", a, p.Count, strconv.FormatFloat(p.Sum, 'g', 4, 64), p.Bounds)
+	}
+	return fmt.Sprintf("%s → count %d, sum %s", a, p.Count, strconv.FormatFloat(p.Sum, 'g', 4, 64))
+}
+
+func logRows(d *Data) []logRow {
+	logs := slices.Clone(d.Logs)
+	sort.SliceStable(logs, func(i, j int) bool { return logs[i].Time.Before(logs[j].Time) })
+	rows := make([]logRow, len(logs))
+	for i, l := range logs {
+		r := logRow{Severity: l.SeverityText, Body: format(l.Body), Attrs: inline(l.Attributes)}
+		if r.Severity == "" {
+			r.Severity = strconv.Itoa(l.SeverityNumber)
+		}
+		if s, ok := d.SpanByID(l.SpanID); ok && l.SpanID != "" {
+			r.Span = fmt.Sprintf("%s (span %s)", s.Name, l.SpanID)
+		} else if l.SpanID != "" {
+			r.Span = "span " + l.SpanID
+		}
+		rows[i] = r
+	}
+	return rows
+}
+
+var panelTmpl = template.Must(template.New("panel").Parse(`<div class="telemetry">
+{{- if .Traces}}
+<details class="telemetry-traces" open><summary>Traces: {{.SpanCount}} spans{{if .MoreTraces}}; the first {{len .Traces}} of {{.TraceCount}} traces shown{{end}}</summary>
+<ul class="span-tree">{{range .Traces}}{{template "span" .}}{{end}}</ul>
+</details>
+{{- end}}
+{{- if .Metrics}}
+<details class="telemetry-metrics"><summary>Metrics: {{len .Metrics}}</summary>
+<table><thead><tr><th>Name</th><th>Type</th><th>Unit</th><th>Points</th></tr></thead><tbody>
+{{- range .Metrics}}
+<tr><td><code>{{.Name}}</code></td><td>{{.Type}}</td><td>{{.Unit}}</td><td>{{range .Points}}<div class="point">{{.}}</div>{{end}}</td></tr>
+{{- end}}
+</tbody></table>
+</details>
+{{- end}}
+{{- if .Logs}}
+<details class="telemetry-logs"><summary>Log records: {{len .Logs}}</summary>
+<table><thead><tr><th>Severity</th><th>Body</th><th>Attributes</th><th>Correlated with</th></tr></thead><tbody>
+{{- range .Logs}}
+<tr><td>{{.Severity}}</td><td><code>{{.Body}}</code></td><td>{{.Attrs}}</td><td>{{.Span}}</td></tr>
+{{- end}}
+</tbody></table>
+</details>
+{{- end}}
+{{- if .Resource}}
+<details class="telemetry-resource"><summary>Resource</summary>
+<table><tbody>{{range .Resource}}<tr><td><code>{{.Key}}</code></td><td>{{.Value}}</td></tr>{{end}}</tbody></table>
+</details>
+{{- end}}
+</div>
+{{- define "span"}}
+<li><span class="span-kind kind-{{.Span.Kind}}">{{.Span.Kind}}</span> <code class="span-name">{{.Span.Name}}</code> <span class="span-dur">{{.Duration}}</span>{{if eq .Span.StatusCode "ERROR"}} <span class="span-status-error">ERROR{{with .Span.StatusMsg}}: {{.}}{{end}}</span>{{end}}
+{{- if or .Attrs .Events .Links}}
+<details><summary>{{len .Attrs}} attributes{{with .Events}}, {{len .}} events{{end}}{{with .Links}}, {{len .}} links{{end}}</summary>
+<table class="attrs"><tbody>{{range .Attrs}}<tr><td><code>{{.Key}}</code></td><td>{{.Value}}</td></tr>{{end}}</tbody></table>
+{{- range .Events}}<div class="span-event">event: {{.}}</div>{{end}}
+{{- range .Links}}<div class="span-link">link: {{.}}</div>{{end}}
+</details>
+{{- end}}
+{{- if .Children}}<ul>{{range .Children}}{{template "span" .}}{{end}}</ul>{{end}}</li>
+{{- end}}`))

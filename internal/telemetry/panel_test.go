@@ -1,0 +1,59 @@
+package telemetry
+
+import (
+	"flag"
+	"os"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// Verify that the panel of the recorded quickstart run matches its golden
+// file, and shows the span tree, metrics and logs.
+func TestPanelGolden(t *testing.T) {
+	d, err := Load("../match/testdata/quickstart")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := Panel(d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const golden = "testdata/quickstart_panel.html"
+	if *update {
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(got) != string(want) {
+		t.Errorf("panel differs from %s (go test -update to accept):\n%s", golden, got)
+	}
+	for _, s := range []string{
+		`<code class="span-name">GET /users/:id</code>`,
+		`<code>http.server.request.duration</code>`,
+		`user found`,
+	} {
+		if !strings.Contains(string(got), s) {
+			t.Errorf("panel lacks %q", s)
+		}
+	}
+	if strings.Contains(string(got), "oteldocs.run.id") {
+		t.Error("panel shows verify's run id")
+	}
+}
+
+func TestDecodeErrors(t *testing.T) {
+	if _, err := Decode([]byte("{not json}\n"), nil, nil); err == nil || !strings.HasPrefix(err.Error(), "traces.json:1:") {
+		t.Errorf("err = %v, want one starting with traces.json:1:", err)
+	}
+	// A last line still being written is left for later, not an error.
+	d, err := Decode([]byte(`{"resourceSpans":[`), nil, nil)
+	if err != nil || len(d.Spans) != 0 {
+		t.Errorf("partial line: %v, %d spans", err, len(d.Spans))
+	}
+}
