@@ -118,3 +118,26 @@ func TestFrontMatterErrors(t *testing.T) {
 		}
 	}
 }
+
+func FuzzParse(f *testing.F) {
+	f.Add("---\ntitle: x\n---\n## A\n\n```snippet examples/q/main.go#run\n```\n")
+	f.Add("---\ntitle: [\n---\n")
+	f.Add("```go\nx\n```\n<b>hi</b>")
+	m := newMD()
+	f.Fuzz(func(t *testing.T, src string) {
+		d, err := m.Parse("c.md", []byte(src), "")
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "c.md:") {
+				t.Fatalf("error %q does not start with the file", err)
+			}
+			return
+		}
+		var b bytes.Buffer
+		if err := m.Render(&b, d); err != nil {
+			t.Fatalf("Parse succeeded, Render failed: %v", err)
+		}
+		if n := d.Line(d.Root); n < 1 {
+			t.Fatalf("line %d", n)
+		}
+	})
+}

@@ -55,6 +55,12 @@ const budget = 200000
 // Match checks e against d.
 func Match(path string, e *spec.Expect, d *telemetry.Data) Result {
 	var res Result
+	if e.NoTelemetry {
+		if n := len(d.Spans) + len(d.Metrics) + len(d.Logs); n > 0 {
+			res.Failures = append(res.Failures, fmt.Sprintf("%s: expect.no_telemetry, but telemetry arrived: %s", path, summary(d)))
+		}
+		return res
+	}
 	if len(d.Spans)+len(d.Metrics)+len(d.Logs) == 0 {
 		res.Failures = append(res.Failures, "nothing arrived at the Collector for this example (no spans, metrics or logs)")
 		return res

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"reflect"
 	"regexp"
@@ -18,15 +19,36 @@ import (
 )
 
 // Services an example may need.
-var knownServices = map[string]bool{"collector": true, "postgres": true}
+var knownServices = map[string]bool{"collector": true, "postgres": true, "mqtt": true}
 
-// Spec is one verify.yaml.
+// Spec is one verify.yaml: its first YAML document is the example's main
+// case; each further document (after a "---" line) is an extra case with a
+// name, run the same way, such as the same program given a wrong token.
 type Spec struct {
-	Path   string   // the file, for messages
-	Needs  []string `yaml:"needs"`
-	Run    Run      `yaml:"run"`
-	Expect Expect   `yaml:"expect"`
+	Path      string    `yaml:"-"` // the file, for messages
+	Line      int       `yaml:"-"` // where this case's document starts
+	Case      string    `yaml:"case"`
+	Needs     []string  `yaml:"needs"`
+	Collector Collector `yaml:"collector"`
+	Run       Run       `yaml:"run"`
+	Expect    Expect    `yaml:"expect"`
+	Cases     []*Spec   `yaml:"-"` // extra cases, on the main case only
 }
+
+// Collector asks for a Collector of its own, configured for this case,
+// instead of the shared one.
+type Collector struct {
+	// TLS makes both receivers serve TLS with a certificate from a CA made
+	// for the run; the example gets the CA file in
+	// OTEL_EXPORTER_OTLP_CERTIFICATE and an https endpoint.
+	TLS bool `yaml:"tls"`
+	// BearerToken makes both receivers refuse requests without the header
+	// "Authorization: Bearer <token>".
+	BearerToken string `yaml:"bearer_token"`
+}
+
+// Dedicated reports whether the case needs a Collector of its own.
+func (c Collector) Dedicated() bool { return c.TLS || c.BearerToken != "" }
 
 // Run says how the example runs.
 type Run struct {
@@ -37,6 +59,12 @@ type Run struct {
 	Protocol string   `yaml:"protocol"`
 	Timeout  Duration `yaml:"timeout"` // for the program; default 60s
 	Wait     Duration `yaml:"wait"`    // for telemetry after exit; default 15s
+	// ExitCode is the exit status the program must end with (default 0),
+	// for cases that show a failure, such as a refused export.
+	ExitCode int `yaml:"exit_code"`
+	// Output lists matchers that what the program printed (stdout and
+	// stderr together) must each satisfy, e.g. {pattern: "Unauthenticated"}.
+	Output []*Value `yaml:"output"`
 }
 
 // Duration is a time.Duration written as "30s" in YAML.
@@ -54,10 +82,13 @@ func (d *Duration) UnmarshalYAML(n *yaml.Node) error {
 
 // Expect is what must arrive.
 type Expect struct {
-	Resource map[string]*Value `yaml:"resource"`
-	Spans    []*SpanExp        `yaml:"spans"`
-	Metrics  []*MetricExp      `yaml:"metrics"`
-	Logs     []*LogExp         `yaml:"logs"`
+	// NoTelemetry: nothing at all may arrive (checked once the program's
+	// output has settled), e.g. when the Collector refuses the export.
+	NoTelemetry bool              `yaml:"no_telemetry"`
+	Resource    map[string]*Value `yaml:"resource"`
+	Spans       []*SpanExp        `yaml:"spans"`
+	Metrics     []*MetricExp      `yaml:"metrics"`
+	Logs        []*LogExp         `yaml:"logs"`
 }
 
 // SpanExp expects one span.
@@ -143,6 +174,24 @@ func (l *LogExp) UnmarshalYAML(n *yaml.Node) error {
 }
 
 // UnmarshalYAML implements yaml.Unmarshaler.
+func (r *Run) UnmarshalYAML(n *yaml.Node) error {
+	type plain Run
+	return decodeStrict(n, (*plain)(r))
+}
+
+// UnmarshalYAML implements yaml.Unmarshaler.
+func (e *Expect) UnmarshalYAML(n *yaml.Node) error {
+	type plain Expect
+	return decodeStrict(n, (*plain)(e))
+}
+
+// UnmarshalYAML implements yaml.Unmarshaler.
+func (c *Collector) UnmarshalYAML(n *yaml.Node) error {
+	type plain Collector
+	return decodeStrict(n, (*plain)(c))
+}
+
+// UnmarshalYAML implements yaml.Unmarshaler.
 func (e *EventExp) UnmarshalYAML(n *yaml.Node) error {
 	type plain EventExp
 	return decodeStrict(n, (*plain)(e))
@@ -181,17 +230,55 @@ func Parse(path string) (*Spec, error) {
 
 // ParseBytes parses the contents of a verify.yaml named path.
 func ParseBytes(path string, b []byte) (*Spec, error) {
-	s := &Spec{Path: path}
 	dec := yaml.NewDecoder(bytes.NewReader(b))
 	dec.KnownFields(true)
-	if err := dec.Decode(s); err != nil {
-		return nil, fmt.Errorf("%s", prefixLine(path, err))
+	var main *Spec
+	var errs []error
+	for {
+		var n yaml.Node
+		err := dec.Decode(&n)
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("%s", prefixLine(path, err))
+		}
+		s := &Spec{Path: path, Line: 1}
+		if len(n.Content) > 0 {
+			s.Line = n.Content[0].Line
+			if err := decodeStrict(n.Content[0], s); err != nil {
+				return nil, fmt.Errorf("%s", prefixLine(path, err))
+			}
+		}
+		if main == nil {
+			main = s
+			if s.Case != "" {
+				errs = append(errs, fmt.Errorf("%s:%d: case: the first document is the main case and has no name", path, s.Line))
+			}
+		} else {
+			if s.Case == "" {
+				errs = append(errs, fmt.Errorf("%s:%d: each document after the first needs a case name", path, s.Line))
+			}
+			main.Cases = append(main.Cases, s)
+		}
+		if err := s.check(); err != nil {
+			errs = append(errs, err)
+		}
 	}
-	s.Path = path
-	if err := s.check(); err != nil {
+	if main == nil {
+		return nil, fmt.Errorf("%s: empty", path)
+	}
+	seen := map[string]bool{}
+	for _, c := range main.Cases {
+		if seen[c.Case] {
+			errs = append(errs, fmt.Errorf("%s:%d: duplicate case %q", path, c.Line, c.Case))
+		}
+		seen[c.Case] = true
+	}
+	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	return s, nil
+	return main, nil
 }
 
 var kinds = map[string]bool{"INTERNAL": true, "SERVER": true, "CLIENT": true, "PRODUCER": true, "CONSUMER": true}
@@ -204,13 +291,20 @@ func (s *Spec) check() error {
 	}
 	for _, n := range s.Needs {
 		if !knownServices[n] {
-			bad(1, "needs: unknown service %q (known: collector, postgres)", n)
+			bad(s.Line, "needs: unknown service %q (known: collector, postgres, mqtt)", n)
 		}
 	}
 	switch s.Run.Protocol {
 	case "", "http/protobuf", "grpc":
 	default:
-		bad(1, "run.protocol: want http/protobuf or grpc, got %q", s.Run.Protocol)
+		bad(s.Line, "run.protocol: want http/protobuf or grpc, got %q", s.Run.Protocol)
+	}
+	if s.Expect.NoTelemetry && len(s.Expect.Spans)+len(s.Expect.Metrics)+len(s.Expect.Logs)+len(s.Expect.Resource) > 0 {
+		bad(s.Line, "expect: no_telemetry excludes every other expectation")
+	}
+	if hasNil(s.Run.Output) {
+		bad(s.Line, "run.output: an empty list item")
+		return errors.Join(errs...)
 	}
 	if hasNil(s.Expect.Spans) || hasNil(s.Expect.Metrics) || hasNil(s.Expect.Logs) {
 		bad(1, "expect: an empty list item (a lone '-'); remove it or give it fields")

@@ -120,3 +120,25 @@ func TestInterruptRemovesContainers(t *testing.T) {
 		t.Errorf("containers before %d, after %d: Ctrl-C left some behind", before, after)
 	}
 }
+
+// Verify that a case with its own Collector (TLS, bearer token) passes with
+// the right token, and that the wrong-token case passes by failing as its
+// spec says: exit status 1, "Unauthenticated" printed, nothing arrived.
+func TestCases(t *testing.T) {
+	needIntegration(t)
+	before := tcContainers(t)
+	out := t.TempDir()
+	var log bytes.Buffer
+	failed, err := verify.Run(context.Background(), verify.Config{Root: "testdata/cases", Out: out, Log: &log})
+	t.Logf("verify output:\n%s", log.String())
+	if err != nil || failed != 0 {
+		t.Fatalf("verify.Run: failed %d, err %v", failed, err)
+	}
+	got, err := os.ReadFile(filepath.Join(out, "auth", "cases", "wrong-token", "output.txt"))
+	if err != nil || !strings.Contains(string(got), "Unauthenticated") {
+		t.Errorf("wrong-token output = %q, %v", got, err)
+	}
+	if after := tcContainers(t); after != before {
+		t.Errorf("containers before %d, after %d", before, after)
+	}
+}

@@ -17,7 +17,9 @@ import (
 
 	"oteldocs.dev/internal/match"
 	"oteldocs.dev/internal/results"
+	"oteldocs.dev/internal/spec"
 	"oteldocs.dev/internal/telemetry"
+	"oteldocs.dev/testcontainers/collector"
 )
 
 // RunIDKey is the resource attribute verify adds (through
@@ -50,7 +52,9 @@ func build(ctx context.Context, ex Example, binDir string) (string, error) {
 
 func relDir(ex Example) string { return "examples/" + ex.ID }
 
-// verifyOne takes one example as far as it goes: compiled, ran, asserted.
+// verifyOne takes one example as far as it goes (compiled, ran, asserted),
+// running its main case and then each extra case of its verify.yaml. The
+// example passes only if every case does; its level is the lowest reached.
 func verifyOne(ctx context.Context, cfg Config, svc *services, ex Example, bin string) (r results.Example) {
 	t0 := time.Now()
 	r = results.Example{ID: ex.ID, Status: results.StatusFail, Level: results.LevelCompiled, Failures: []string{}}
@@ -64,49 +68,84 @@ func verifyOne(ctx context.Context, cfg Config, svc *services, ex Example, bin s
 		r.Failures = append(r.Failures, err.Error())
 		return r
 	}
-	if err := os.MkdirAll(outDir, 0o755); err != nil {
-		r.Failures = append(r.Failures, err.Error())
-		return r
+	level, failures := verifyCase(ctx, cfg, svc, ex, ex.Spec, bin, outDir)
+	if level != results.LevelCompiled {
+		rel, _ := filepath.Rel(cfg.Root, outDir)
+		r.Telemetry = filepath.ToSlash(rel)
 	}
+	for _, c := range ex.Spec.Cases {
+		cl, cf := verifyCase(ctx, cfg, svc, ex, c, bin, filepath.Join(outDir, "cases", c.Case))
+		if rank[cl] < rank[level] {
+			level = cl
+		}
+		for _, f := range cf {
+			failures = append(failures, fmt.Sprintf("case %q (%s:%d): %s", c.Case, c.Path, c.Line, f))
+		}
+	}
+	r.Level, r.Failures = level, append(r.Failures, failures...)
+	if len(failures) == 0 && level == results.LevelAsserted {
+		r.Status = results.StatusPass
+	}
+	return r
+}
 
-	runID := ex.ID + "-" + randomHex(4)
-	env, err := exampleEnv(ctx, svc, ex, runID)
-	if err != nil {
-		r.Failures = append(r.Failures, err.Error())
-		return r
+var rank = map[results.Level]int{results.LevelNone: 0, results.LevelCompiled: 1, results.LevelRan: 2, results.LevelAsserted: 3}
+
+// verifyCase runs one case of an example with its own run id, and checks
+// its exit status, its output and the telemetry that arrived. Output and
+// telemetry are kept in outDir.
+func verifyCase(ctx context.Context, cfg Config, svc *services, ex Example, sp *spec.Spec, bin, outDir string) (results.Level, []string) {
+	fail := func(level results.Level, msgs ...string) (results.Level, []string) { return level, msgs }
+	if err := os.MkdirAll(outDir, 0o755); err != nil {
+		return fail(results.LevelCompiled, err.Error())
 	}
-	output, err := execute(ctx, ex, bin, env)
+	coll, extraEnv, err := svc.collectorFor(ctx, sp.Collector)
+	if err != nil {
+		return fail(results.LevelCompiled, err.Error())
+	}
+	runID := ex.ID + "-" + randomHex(4)
+	env, err := exampleEnv(ctx, svc, coll, ex, sp, runID)
+	if err != nil {
+		return fail(results.LevelCompiled, err.Error())
+	}
+	output, exitCode, err := execute(ctx, ex, sp, bin, append(env, extraEnv...))
 	os.WriteFile(filepath.Join(outDir, "output.txt"), output, 0o644)
 	if cfg.Verbose {
-		fmt.Fprintf(cfg.Log, "--- output of %s\n%s", ex.ID, output)
+		fmt.Fprintf(cfg.Log, "--- output of %s %s\n%s", ex.ID, sp.Case, output)
 	}
 	if err != nil {
-		r.Failures = append(r.Failures, fmt.Sprintf("%v\n%s", err, tail(output, 20)))
-		return r
+		return fail(results.LevelCompiled, fmt.Sprintf("%v\n%s", err, tail(output, 20)))
 	}
-	r.Level = results.LevelRan
+	if exitCode != sp.Run.ExitCode {
+		return fail(results.LevelCompiled, fmt.Sprintf("the program exited with status %d, want %d (run.exit_code in %s)\n%s",
+			exitCode, sp.Run.ExitCode, sp.Path, tail(output, 20)))
+	}
+	var failures []string
+	for _, want := range sp.Run.Output {
+		if !want.Match(string(output)) {
+			failures = append(failures, fmt.Sprintf("%s:%d: run.output: want %s in what the program printed\n%s",
+				sp.Path, want.Line, want, tail(output, 20)))
+		}
+	}
 
 	keep := func(a telemetry.Attrs) bool { return a[RunIDKey] == runID }
-	res := waitFor(ctx, ex, svc.collector.DataDir(), keep)
-	if err := telemetry.CopyFiltered(svc.collector.DataDir(), outDir, keep); err != nil {
-		r.Failures = append(r.Failures, fmt.Sprintf("saving telemetry: %v", err))
-		return r
+	res := waitFor(ctx, sp, coll.DataDir(), keep)
+	if err := telemetry.CopyFiltered(coll.DataDir(), outDir, keep); err != nil {
+		failures = append(failures, fmt.Sprintf("saving telemetry: %v", err))
 	}
-	rel, _ := filepath.Rel(cfg.Root, outDir)
-	r.Telemetry = filepath.ToSlash(rel)
-	if !res.OK() {
-		r.Failures = append(r.Failures, res.Failures...)
-		return r
+	failures = append(failures, res.Failures...)
+	if len(failures) > 0 {
+		return results.LevelRan, failures
 	}
-	r.Level, r.Status = results.LevelAsserted, results.StatusPass
-	return r
+	return results.LevelAsserted, nil
 }
 
 // waitFor polls what arrived until the expectations match, or nothing new
 // has arrived for a while (the program flushed before it exited), or the
-// wait runs out; it returns the last result.
-func waitFor(ctx context.Context, ex Example, dataDir string, keep func(telemetry.Attrs) bool) match.Result {
-	wait := ex.Spec.Run.Wait.Duration
+// wait runs out; it returns the last result. A case that expects no
+// telemetry is checked only once things have settled.
+func waitFor(ctx context.Context, sp *spec.Spec, dataDir string, keep func(telemetry.Attrs) bool) match.Result {
+	wait := sp.Run.Wait.Duration
 	if wait == 0 {
 		wait = defaultWait
 	}
@@ -118,13 +157,14 @@ func waitFor(ctx context.Context, ex Example, dataDir string, keep func(telemetr
 		if err != nil {
 			res.Failures = []string{"decoding what the Collector wrote: " + err.Error()}
 		} else {
-			res = match.Match(ex.Spec.Path, &ex.Spec.Expect, d.Filter(keep))
+			res = match.Match(sp.Path, &sp.Expect, d.Filter(keep))
 		}
 		if size := dataSize(dataDir); size != lastSize {
 			lastSize, lastChange = size, time.Now()
 		}
 		settled := time.Since(lastChange) > settleAfter
-		if res.OK() || settled || time.Now().After(deadline) || ctx.Err() != nil {
+		early := res.OK() && !sp.Expect.NoTelemetry
+		if early || settled || time.Now().After(deadline) || ctx.Err() != nil {
 			return res
 		}
 		select {
@@ -149,7 +189,7 @@ func dataSize(dir string) int64 {
 // exampleEnv is the environment of a running example: the host's, less any
 // OTEL_* or service URL, plus the standard variables pointing at this run's
 // services (DESIGN contract 4) and the spec's own.
-func exampleEnv(ctx context.Context, svc *services, ex Example, runID string) ([]string, error) {
+func exampleEnv(ctx context.Context, svc *services, coll *collector.Container, ex Example, sp *spec.Spec, runID string) ([]string, error) {
 	var env []string
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
@@ -158,16 +198,16 @@ func exampleEnv(ctx context.Context, svc *services, ex Example, runID string) ([
 		}
 		env = append(env, kv)
 	}
-	protocol := ex.Spec.Run.Protocol
+	protocol := sp.Run.Protocol
 	if protocol == "" {
 		protocol = "http/protobuf"
 	}
-	endpoint, err := svc.endpoint(ctx, protocol)
+	endpoint, err := endpoint(ctx, coll, protocol, sp.Collector.TLS)
 	if err != nil {
 		return nil, fmt.Errorf("collector endpoint: %w", err)
 	}
 	resAttrs := RunIDKey + "=" + runID
-	for k, v := range ex.Spec.Run.Env {
+	for k, v := range sp.Run.Env {
 		if k == "OTEL_RESOURCE_ATTRIBUTES" {
 			resAttrs = v + "," + resAttrs
 			continue
@@ -179,7 +219,7 @@ func exampleEnv(ctx context.Context, svc *services, ex Example, runID string) ([
 		"OTEL_EXPORTER_OTLP_PROTOCOL="+protocol,
 		"OTEL_RESOURCE_ATTRIBUTES="+resAttrs,
 	)
-	if svc.postgres != nil && ex.Spec.NeedsService("postgres") {
+	if svc.postgres != nil && sp.NeedsService("postgres") {
 		dsn, err := svc.database(ctx, strings.ReplaceAll(ex.ID, "-", "_"))
 		if err != nil {
 			return nil, err
@@ -189,28 +229,35 @@ func exampleEnv(ctx context.Context, svc *services, ex Example, runID string) ([
 	return env, nil
 }
 
-// execute runs the example's binary in its folder within its timeout.
-func execute(ctx context.Context, ex Example, bin string, env []string) ([]byte, error) {
-	timeout := ex.Spec.Run.Timeout.Duration
+// execute runs the example's binary in its folder within its timeout and
+// returns what it printed and its exit status. The error is for a program
+// that could not start or did not exit in time.
+func execute(ctx context.Context, ex Example, sp *spec.Spec, bin string, env []string) ([]byte, int, error) {
+	timeout := sp.Run.Timeout.Duration
 	if timeout == 0 {
 		timeout = defaultTimeout
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, ex.Spec.Run.Args...)
+	cmd := exec.CommandContext(ctx, bin, sp.Run.Args...)
 	cmd.Dir = ex.Dir
 	cmd.Env = env
 	cmd.WaitDelay = 5 * time.Second
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	err := cmd.Run()
+	var exit *exec.ExitError
 	switch {
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):
-		return out.Bytes(), fmt.Errorf("did not exit within its timeout of %s (run.timeout in %s)", timeout, ex.Spec.Path)
+		return out.Bytes(), -1, fmt.Errorf("did not exit within its timeout of %s (run.timeout in %s)", timeout, sp.Path)
+	case ctx.Err() != nil:
+		return out.Bytes(), -1, ctx.Err()
+	case errors.As(err, &exit):
+		return out.Bytes(), exit.ExitCode(), nil
 	case err != nil:
-		return out.Bytes(), fmt.Errorf("the program failed: %v", err)
+		return out.Bytes(), -1, fmt.Errorf("the program did not start: %v", err)
 	}
-	return out.Bytes(), nil
+	return out.Bytes(), 0, nil
 }
 
 // otelVersion reads the go.opentelemetry.io/otel requirement of the

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -13,6 +14,7 @@ import (
 	"github.com/testcontainers/testcontainers-go"
 	tcpostgres "github.com/testcontainers/testcontainers-go/modules/postgres"
 
+	"oteldocs.dev/internal/spec"
 	"oteldocs.dev/testcontainers/collector"
 	"oteldocs.dev/testcontainers/images"
 	"oteldocs.dev/testcontainers/postgres"
@@ -25,6 +27,10 @@ type services struct {
 	collImage  string
 	postgres   *tcpostgres.PostgresContainer
 	pgAdminURL string
+	dedicated  map[string]*collector.Container // by their spec.Collector settings
+	out        string                          // verify's output folder
+	certs      *collector.Certificates
+	caFile     string
 	started    []testcontainers.Container
 }
 
@@ -134,19 +140,95 @@ func (s *services) database(ctx context.Context, name string) (string, error) {
 	return u.String(), nil
 }
 
-// endpoint returns the OTLP endpoint URL for protocol.
-func (s *services) endpoint(ctx context.Context, protocol string) (string, error) {
-	if protocol == "grpc" {
-		hp, err := s.collector.GRPCEndpoint(ctx)
-		if err != nil {
-			return "", err
-		}
-		if !strings.Contains(hp, "://") {
-			hp = "http://" + hp
-		}
-		return hp, nil
+// endpoint returns the OTLP endpoint URL of c for protocol.
+func endpoint(ctx context.Context, c *collector.Container, protocol string, tls bool) (string, error) {
+	if protocol != "grpc" {
+		return c.HTTPEndpoint(ctx)
 	}
-	return s.collector.HTTPEndpoint(ctx)
+	hp, err := c.GRPCEndpoint(ctx)
+	if err != nil {
+		return "", err
+	}
+	if tls {
+		return "https://" + hp, nil
+	}
+	return "http://" + hp, nil
+}
+
+// collectorFor returns the Collector a case exports to: the shared one, or
+// one of its own when the case asks for TLS or a bearer token (started once
+// per distinct setting, removed with the others). It also returns the
+// environment the example needs for it: the CA file for TLS.
+func (s *services) collectorFor(ctx context.Context, opts spec.Collector) (*collector.Container, []string, error) {
+	if !opts.Dedicated() {
+		return s.collector, nil, nil
+	}
+	var env []string
+	var copts []testcontainers.ContainerCustomizer
+	if opts.TLS {
+		caFile, certs, err := s.certificates()
+		if err != nil {
+			return nil, nil, err
+		}
+		copts = append(copts, collector.WithTLS(certs.CertPEM, certs.KeyPEM))
+		env = append(env, "OTEL_EXPORTER_OTLP_CERTIFICATE="+caFile)
+	}
+	if opts.BearerToken != "" {
+		copts = append(copts, collector.WithBearerToken(opts.BearerToken))
+	}
+	key := fmt.Sprintf("%+v", opts)
+	if c, ok := s.dedicated[key]; ok {
+		return c, env, nil
+	}
+	t0 := time.Now()
+	c, err := collector.Run(ctx, s.collImage, copts...)
+	if c != nil {
+		s.started = append(s.started, c)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if s.dedicated == nil {
+		s.dedicated = map[string]*collector.Container{}
+	}
+	s.dedicated[key] = c
+	fmt.Fprintf(s.log, "verify: collector with %s ready in %s\n", describe(opts), since(t0))
+	return c, env, nil
+}
+
+func describe(o spec.Collector) string {
+	var parts []string
+	if o.TLS {
+		parts = append(parts, "TLS")
+	}
+	if o.BearerToken != "" {
+		parts = append(parts, "a bearer token")
+	}
+	return strings.Join(parts, " and ")
+}
+
+// certificates makes the run's CA and server certificate once, and writes
+// the CA where examples can read it.
+func (s *services) certificates() (string, *collector.Certificates, error) {
+	if s.certs == nil {
+		certs, err := collector.NewCertificates()
+		if err != nil {
+			return "", nil, fmt.Errorf("make TLS certificates: %w", err)
+		}
+		dir, err := filepath.Abs(filepath.Join(s.out, "tls"))
+		if err != nil {
+			return "", nil, err
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return "", nil, err
+		}
+		s.caFile = filepath.Join(dir, "ca.pem")
+		if err := os.WriteFile(s.caFile, certs.CAPEM, 0o644); err != nil {
+			return "", nil, err
+		}
+		s.certs = certs
+	}
+	return s.caFile, s.certs, nil
 }
 
 func since(t time.Time) string { return time.Since(t).Round(100 * time.Millisecond).String() }

@@ -57,8 +57,10 @@ func Run(ctx context.Context, cfg Config) (failed int, err error) {
 	needs := map[string]bool{}
 	for i, ex := range exs {
 		ids[i] = ex.ID
-		for _, n := range ex.Spec.Needs {
-			needs[n] = true
+		for _, sp := range append([]*spec.Spec{ex.Spec}, ex.Spec.Cases...) {
+			for _, n := range sp.Needs {
+				needs[n] = true
+			}
 		}
 	}
 	needs["collector"] = true // every example exports somewhere
@@ -95,7 +97,7 @@ func Run(ctx context.Context, cfg Config) (failed int, err error) {
 
 	passed := 0
 	if len(built) > 0 && ctx.Err() == nil {
-		svc := &services{log: cfg.Log}
+		svc := &services{log: cfg.Log, out: cfg.Out}
 		defer svc.stop()
 		if !cfg.Verbose {
 			// testcontainers' own progress goes to a file, not the terminal.
