@@ -23,6 +23,8 @@
 //	OTEL_EXPORTER_OTLP_PROTOCOL   http/protobuf or grpc
 //	OTEL_RESOURCE_ATTRIBUTES      oteldocs.run.id=<id>-<random>, after any the spec sets
 //	DATABASE_URL                  a fresh database for this example (needs: [postgres])
+//	MQTT_URL                      tcp://127.0.0.1:PORT of the broker (needs: [mqtt])
+//	OTEL_EXPORTER_OTLP_CERTIFICATE the CA of a TLS Collector (collector: {tls: true})
 //
 // plus run.env of the spec. OTEL_* variables of verify's own environment are
 // not passed on. The run id tells one example's telemetry from another's:
@@ -32,7 +34,7 @@
 //
 // A complete example:
 //
-//	needs: [collector, postgres]   # services; the collector is always started
+//	needs: [collector, postgres]   # services: collector (always started), postgres, mqtt
 //	run:
 //	  args: [-demo]                # program arguments
 //	  env: {ADDR: "127.0.0.1:0"}   # extra environment
@@ -84,6 +86,29 @@
 //	      attributes: {user.id: 1}
 //	      span: server             # carries that span's trace and span id
 //
+// Cases. A verify.yaml may hold more YAML documents after the first, each
+// a named case that runs the same program another way; the example passes
+// only when every case does. A case may ask for a Collector of its own and
+// may expect a failure:
+//
+//	---
+//	case: wrong-token              # names the case in messages and in build/verify/<id>/cases/
+//	collector:
+//	  tls: true                    # receivers serve TLS; the example gets the CA in
+//	                               # OTEL_EXPORTER_OTLP_CERTIFICATE and an https endpoint
+//	  bearer_token: s3cret         # receivers refuse requests without "Authorization: Bearer s3cret"
+//	run:
+//	  protocol: grpc
+//	  env: {OTEL_EXPORTER_OTLP_HEADERS: "authorization=Bearer wrong"}
+//	  exit_code: 1                 # the exit status it must end with (default 0)
+//	  output:                      # matchers on what it printed (stdout and stderr)
+//	    - {pattern: Unauthenticated}
+//	expect:
+//	  no_telemetry: true           # nothing may arrive; checked once output has settled
+//
+// The main document may use collector: too. Such Collectors are started
+// once per distinct setting and removed with the rest.
+//
 // Every field of an expectation is optional; what is left out is not
 // checked. Unknown fields are errors, reported with file and line.
 //
@@ -115,7 +140,8 @@
 // build/verify/results.json (see oteldocs.dev/internal/results) and, per
 // example, build/verify/<id>/ with traces.json, metrics.json and logs.json
 // (the OTLP JSON the Collector wrote, only this example's resources) and
-// output.txt (what the program printed).
+// output.txt (what the program printed); each extra case has the same files
+// in build/verify/<id>/cases/<case>/.
 //
 // # Containers
 //
