@@ -178,12 +178,16 @@ func readResults(fsys fs.FS, file string) (*results.File, error) {
 
 // parse parses every page, resolving its snippets.
 func (b *builder) parse() error {
+	hook := b.cfg.Telemetry
+	if hook == nil {
+		hook = b.telemetryPanel
+	}
 	b.md = markdown.New(snippet.Options{
 		Repo:      b.cfg.FS,
 		Results:   b.results,
 		Link:      b.snippetLink,
 		Download:  b.downloadLink,
-		Telemetry: b.cfg.Telemetry,
+		Telemetry: hook,
 	})
 	var errs []error
 	for _, p := range b.pages {
