@@ -53,9 +53,10 @@ type Config struct {
 	SourceURL string
 
 	// Telemetry renders the panel of what the Collector received for an
-	// example, for ```telemetry ID blocks. nil renders a short
-	// "no telemetry captured yet" note.
-	Telemetry func(exampleID string) (template.HTML, error)
+	// example (or a named case of it), for ```telemetry ID[#CASE] blocks.
+	// nil draws the panel from the folder results.json names for it
+	// (package telemetry); with no result the page says "not captured yet".
+	Telemetry func(exampleID, caseName string) (template.HTML, error)
 }
 
 // withDefaults returns c with every empty field set to its default.

@@ -113,9 +113,26 @@
 //	```
 //
 // shows what the Collector received when examples/quickstart was verified:
-// the panel comes from Config.Telemetry (cmd/docgen plugs it in). Without
-// it the block says that no telemetry was captured yet. An id without an
-// examples/<id> folder is an error.
+// span trees, metrics with their points, log records and the resource, read
+// from the folder build/verify/results.json names for it (or drawn by
+// Config.Telemetry when set). Before the first verify run the block says
+// that no telemetry was captured yet. An id without an examples/<id> folder
+// is an error.
+//
+// A verify.yaml may hold named cases (see package verify); show one with
+// its name after '#':
+//
+//	```telemetry otlp-grpc#wrong-token
+//	```
+//
+// # Output blocks
+//
+//	```output propagation
+//	```
+//
+// shows what the program printed (stdout and stderr) in its last verified
+// run; "output ID#CASE" shows a named case. Use it where the output is the
+// lesson: the headers a propagator wrote, the error a refused export logs.
 //
 // # Links
 //

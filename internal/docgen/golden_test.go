@@ -117,7 +117,7 @@ func goldenConfig(a *txtar.Archive) Config {
 		}
 	}
 	if len(hooks) > 0 {
-		cfg.Telemetry = func(id string) (template.HTML, error) {
+		cfg.Telemetry = func(id, _ string) (template.HTML, error) {
 			h, ok := hooks[id]
 			if !ok {
 				return "", fmt.Errorf("no telemetry captured for %s", id)

@@ -188,6 +188,7 @@ func (b *builder) parse() error {
 		Link:      b.snippetLink,
 		Download:  b.downloadLink,
 		Telemetry: hook,
+		Output:    b.programOutput,
 	})
 	var errs []error
 	for _, p := range b.pages {

@@ -9,25 +9,39 @@ import (
 	"oteldocs.dev/internal/telemetry"
 )
 
-// telemetryPanel is the default Telemetry hook: the panel of what the
-// Collector received for the example in its last verify run, read from the
-// folder results.json names (build/verify/<id>/). With no result yet it
-// returns "" and the snippet renderer shows its "not captured yet" note.
-func (b *builder) telemetryPanel(id string) (template.HTML, error) {
+// runDir returns the folder of an example's last verified run (or of a named
+// case of it), as results.json names it: build/verify/<id>[/cases/<case>].
+func (b *builder) runDir(id, caseName string) (string, bool) {
 	r, ok := b.results.Lookup(id)
 	if !ok || r.Telemetry == "" {
-		return "", nil
+		return "", false
 	}
-	read := func(name string) ([]byte, error) {
-		data, err := fs.ReadFile(b.cfg.FS, path.Join(r.Telemetry, name))
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, nil
-		}
-		return data, err
+	if caseName != "" {
+		return path.Join(r.Telemetry, "cases", caseName), true
+	}
+	return r.Telemetry, true
+}
+
+// readOptional reads a file of the repository; a missing one is nil.
+func (b *builder) readOptional(name string) ([]byte, error) {
+	data, err := fs.ReadFile(b.cfg.FS, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	return data, err
+}
+
+// telemetryPanel is the default Telemetry hook: the panel of what the
+// Collector received in the example's last verified run. With no result yet
+// it returns "" and the page shows a "not captured yet" note.
+func (b *builder) telemetryPanel(id, caseName string) (template.HTML, error) {
+	dir, ok := b.runDir(id, caseName)
+	if !ok {
+		return "", nil
 	}
 	var files [3][]byte
 	for i, name := range []string{telemetry.TracesFile, telemetry.MetricsFile, telemetry.LogsFile} {
-		data, err := read(name)
+		data, err := b.readOptional(path.Join(dir, name))
 		if err != nil {
 			return "", err
 		}
@@ -37,5 +51,21 @@ func (b *builder) telemetryPanel(id string) (template.HTML, error) {
 	if err != nil {
 		return "", err
 	}
+	if len(d.Spans)+len(d.Metrics)+len(d.Logs) == 0 {
+		return template.HTML(`<p class="telemetry-none">Nothing arrived at the Collector in this run.</p>`), nil
+	}
 	return telemetry.Panel(d)
+}
+
+// programOutput is what the example printed in its last verified run.
+func (b *builder) programOutput(id, caseName string) (string, bool, error) {
+	dir, ok := b.runDir(id, caseName)
+	if !ok {
+		return "", false, nil
+	}
+	data, err := b.readOptional(path.Join(dir, "output.txt"))
+	if err != nil || data == nil {
+		return "", false, err
+	}
+	return string(data), true, nil
 }

@@ -14,7 +14,8 @@ type Kind int
 const (
 	Plain     Kind = iota // an ordinary code block
 	Snippet               // ```snippet PATH or ```snippet PATH#REGION
-	Telemetry             // ```telemetry ID
+	Telemetry             // ```telemetry ID or ```telemetry ID#CASE
+	Output                // ```output ID or ```output ID#CASE
 )
 
 // Block is a parsed info string.
@@ -22,7 +23,8 @@ type Block struct {
 	Kind    Kind
 	Path    string // Snippet: file relative to the repository root
 	Region  string // Snippet: region name, "" for the whole file
-	Example string // Snippet: the example the file belongs to, if under examples/; Telemetry: the example
+	Example string // Snippet: the example the file belongs to, if under examples/; Telemetry, Output: the example
+	Case    string // Telemetry, Output: a named case of the example's verify.yaml; "" for the main one
 }
 
 // ParseInfo parses the info string of a fenced code block. A block that is
@@ -38,14 +40,19 @@ func ParseInfo(info string) (Block, error) {
 			return Block{}, fmt.Errorf("want \"snippet PATH\" or \"snippet PATH#REGION\", for example \"snippet examples/quickstart/main.go#run\"; got %q", strings.TrimSpace(info))
 		}
 		return parseSnippet(fields[1])
-	case "telemetry":
+	case "telemetry", "output":
+		kind := map[string]Kind{"telemetry": Telemetry, "output": Output}[fields[0]]
 		if len(fields) != 2 {
-			return Block{}, fmt.Errorf("want \"telemetry ID\", for example \"telemetry quickstart\"; got %q", strings.TrimSpace(info))
+			return Block{}, fmt.Errorf("want \"%s ID\" or \"%s ID#CASE\", for example \"%s quickstart\"; got %q", fields[0], fields[0], fields[0], strings.TrimSpace(info))
 		}
-		if !ValidExampleID(fields[1]) {
-			return Block{}, fmt.Errorf("telemetry %q: an example id is the name of a folder under examples/ (lowercase letters, digits, '-', '_', '.')", fields[1])
+		id, c, hasCase := strings.Cut(fields[1], "#")
+		if !ValidExampleID(id) {
+			return Block{}, fmt.Errorf("%s %q: an example id is the name of a folder under examples/ (lowercase letters, digits, '-', '_', '.')", fields[0], id)
 		}
-		return Block{Kind: Telemetry, Example: fields[1]}, nil
+		if hasCase && !ValidExampleID(c) {
+			return Block{}, fmt.Errorf("%s %s: case %q: use the case name of the example's verify.yaml", fields[0], fields[1], c)
+		}
+		return Block{Kind: kind, Example: id, Case: c}, nil
 	}
 	return Block{Kind: Plain}, nil
 }

@@ -47,6 +47,7 @@ var KindTelemetry = ast.NewNodeKind("Telemetry")
 type TelemetryNode struct {
 	ast.BaseBlock
 	Example string
+	Case    string
 	Line    int
 	Panel   template.HTML // from Options.Telemetry; "" renders a short note
 	Err     error
@@ -58,4 +59,26 @@ func (n *TelemetryNode) Kind() ast.NodeKind { return KindTelemetry }
 // Dump implements ast.Node.
 func (n *TelemetryNode) Dump(source []byte, level int) {
 	ast.DumpHelper(n, source, level, map[string]string{"Example": n.Example, "Err": fmt.Sprint(n.Err)}, nil)
+}
+
+// KindOutput is the kind of an output block's node.
+var KindOutput = ast.NewNodeKind("Output")
+
+// OutputNode replaces a ```output block with what the example printed.
+type OutputNode struct {
+	ast.BaseBlock
+	Example string
+	Case    string
+	Line    int
+	Printed string
+	Found   bool // false: no verified run yet
+	Err     error
+}
+
+// Kind implements ast.Node.
+func (n *OutputNode) Kind() ast.NodeKind { return KindOutput }
+
+// Dump implements ast.Node.
+func (n *OutputNode) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"Example": n.Example, "Case": n.Case, "Err": fmt.Sprint(n.Err)}, nil)
 }

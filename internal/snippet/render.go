@@ -15,6 +15,7 @@ type nodeRenderer struct{}
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindSnippet, r.renderSnippet)
 	reg.Register(KindTelemetry, r.renderTelemetry)
+	reg.Register(KindOutput, r.renderOutput)
 }
 
 var snippetHTML = template.Must(template.New("snippet").Parse(`<figure class="snippet" data-lang="{{.Lang}}">
@@ -36,7 +37,7 @@ var telemetryHTML = template.Must(template.New("telemetry").Parse(`<section clas
 {{- if .Panel}}
 {{.Panel}}
 {{- else}}
-<p class="telemetry-none">No telemetry captured yet for example <code>{{.Example}}</code>: run <code>make verify</code> to run it against a Collector.</p>
+<p class="telemetry-none">No telemetry captured yet for example <code>{{.Example}}</code>{{with .Case}} (case <code>{{.}}</code>){{end}}: run <code>make verify</code> to run it against a Collector.</p>
 {{- end}}
 </section>
 `))
@@ -61,4 +62,25 @@ func (r *nodeRenderer) renderTelemetry(w util.BufWriter, _ []byte, node ast.Node
 		return ast.WalkContinue, nil
 	}
 	return ast.WalkSkipChildren, telemetryHTML.Execute(w, n)
+}
+
+var outputHTML = template.Must(template.New("output").Parse(`<figure class="program-output" data-example="{{.Example}}">
+<figcaption>Output of <code>{{.Example}}</code>{{with .Case}}, case <code>{{.}}</code>{{end}}, from its last verified run</figcaption>
+{{- if .Found}}
+<pre><code>{{.Printed}}</code></pre>
+{{- else}}
+<p class="telemetry-none">Not run yet: run <code>make verify</code>.</p>
+{{- end}}
+</figure>
+`))
+
+func (r *nodeRenderer) renderOutput(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	n := node.(*OutputNode)
+	if n.Err != nil {
+		return ast.WalkStop, n.Err
+	}
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	return ast.WalkSkipChildren, outputHTML.Execute(w, n)
 }

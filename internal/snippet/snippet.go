@@ -17,7 +17,9 @@
 //	```
 //
 // becomes the panel of what the Collector received for that example, drawn
-// by Options.Telemetry.
+// by Options.Telemetry; "telemetry quickstart#CASE" shows a named case of
+// its verify.yaml. A block "output ID" (or "output ID#CASE") shows what the
+// program printed in that run, from Options.Output.
 //
 // A fenced block in Go (```go) is an error: Go code on a page must come from
 // an example that compiles, so it is written as a snippet.
@@ -62,8 +64,14 @@ type Options struct {
 	Download func(root, exampleID string) string
 
 	// Telemetry renders the panel of what the Collector received for an
-	// example. nil renders a short "no telemetry captured yet" note.
-	Telemetry func(exampleID string) (template.HTML, error)
+	// example, or for a named case of it ("" for the main case). nil, or
+	// an empty panel, renders a short "no telemetry captured yet" note.
+	Telemetry func(exampleID, caseName string) (template.HTML, error)
+
+	// Output returns what an example (or a named case of it) printed in
+	// its last verified run, for ```output blocks; ok is false when there
+	// is no run yet.
+	Output func(exampleID, caseName string) (out string, ok bool, err error)
 }
 
 // Extension is the goldmark extension. Make it with New.

@@ -38,8 +38,8 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 			node, err = t.errorNode(page, line, perr)
 		case b.Kind == Snippet:
 			node, err = t.snippet(page, line, b, fb, src)
-		case b.Kind == Telemetry:
-			node, err = t.telemetry(page, line, b, fb)
+		case b.Kind == Telemetry, b.Kind == Output:
+			node, err = t.runBlock(page, line, b)
 		case isGo(fb.Language(src)):
 			node, err = t.errorNode(page, line, errors.New("Go code on a page must come from an example that compiles: "+
 				"put it in examples/<id>/ between // [START name] and // [END name], then write ```snippet examples/<id>/<file>.go#name"))
@@ -103,17 +103,30 @@ func (t *transformer) snippet(page Page, line int, b Block, fb *ast.FencedCodeBl
 	return n, nil
 }
 
-// telemetry resolves a ```telemetry block into its node.
-func (t *transformer) telemetry(page Page, line int, b Block, fb *ast.FencedCodeBlock) (ast.Node, error) {
-	n := &TelemetryNode{Example: b.Example, Line: line}
-	fi, err := fs.Stat(t.e.opts.Repo, "examples/"+b.Example)
-	switch {
-	case err != nil || !fi.IsDir():
-		n.Err = fmt.Errorf("%s:%d: telemetry %s: unknown example: there is no folder examples/%s", page.File, line, b.Example, b.Example)
-	case t.e.opts.Telemetry != nil:
-		n.Panel, err = t.e.opts.Telemetry(b.Example)
-		if err != nil {
-			n.Err = fmt.Errorf("%s:%d: telemetry %s: %w", page.File, line, b.Example, err)
+// runBlock resolves a ```telemetry or ```output block into its node.
+func (t *transformer) runBlock(page Page, line int, b Block) (ast.Node, error) {
+	name := map[Kind]string{Telemetry: "telemetry", Output: "output"}[b.Kind]
+	ref := b.Example
+	if b.Case != "" {
+		ref += "#" + b.Case
+	}
+	var err error
+	if fi, serr := fs.Stat(t.e.opts.Repo, "examples/"+b.Example); serr != nil || !fi.IsDir() {
+		err = fmt.Errorf("%s:%d: %s %s: unknown example: there is no folder examples/%s", page.File, line, name, ref, b.Example)
+	}
+	if b.Kind == Telemetry {
+		n := &TelemetryNode{Example: b.Example, Case: b.Case, Line: line, Err: err}
+		if err == nil && t.e.opts.Telemetry != nil {
+			if n.Panel, err = t.e.opts.Telemetry(b.Example, b.Case); err != nil {
+				n.Err = fmt.Errorf("%s:%d: telemetry %s: %w", page.File, line, ref, err)
+			}
+		}
+		return n, n.Err
+	}
+	n := &OutputNode{Example: b.Example, Case: b.Case, Line: line, Err: err}
+	if err == nil && t.e.opts.Output != nil {
+		if n.Printed, n.Found, err = t.e.opts.Output(b.Example, b.Case); err != nil {
+			n.Err = fmt.Errorf("%s:%d: output %s: %w", page.File, line, ref, err)
 		}
 	}
 	return n, n.Err

@@ -1,0 +1,239 @@
+// Package mosquitto provides the MQTT broker that examples run against: an
+// Eclipse Mosquitto image built here from Debian bookworm's mosquitto 2.0.11
+// package (no registry needed), and a Run helper in the style of
+// testcontainers-go's modules.
+//
+// The image, oteldocs/mosquitto:2, is a rootfs made by mmdebstrap and loaded
+// with a single `docker import`, whose --change options set the command, the
+// exposed port and the recipe label (the default stop signal, SIGTERM, is
+// the one mosquitto expects, so no `docker build` step is needed):
+//   - mmdebstrap --variant=essential: the Essential:yes packages plus
+//     mosquitto and its dependencies, no apt; the merged-usr hook installs
+//     usr-is-merged, which keeps usrmerge and with it perl out; manuals,
+//     docs (but copyrights), info pages and translations are left out. The
+//     result is a little under 70 MB.
+//   - image/mosquitto.conf is copied to /mosquitto/config/mosquitto.conf,
+//     the path the upstream image reads, and CMD is `mosquitto -c` on it, in
+//     the foreground. The broker starts as root and, as Debian's and the
+//     upstream build do, drops to the mosquitto user.
+//   - the configuration: one listener on port 1883 on every interface,
+//     anonymous clients allowed, no persistence, log to standard error
+//     (mosquitto 2.0 does not flush standard output when it is not a
+//     terminal, so a log sent there would reach `docker logs` only at exit).
+//
+// The recipe is the folder image/ plus the build arguments in this file:
+// changing either rebuilds the image, otherwise images.Ensure reports it up
+// to date. Usage:
+//
+//	img, err := images.Ensure(ctx, mosquitto.Image(), os.Stderr)
+//	if err != nil { ... }
+//	c, err := mosquitto.Run(ctx, img)
+//	defer testcontainers.TerminateContainer(c) // before the error check
+//	if err != nil { ... }
+//	url, err := c.BrokerURL(ctx) // "tcp://127.0.0.1:32768", e.g. for MQTT_URL
+//
+// OTELDOCS_MQTT_IMAGE (e.g. eclipse-mosquitto:2) selects an upstream image
+// instead; Run works with it unchanged, because it copies the same
+// configuration into the container and passes the command itself.
+package mosquitto
+
+import (
+	"context"
+	_ "embed"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/testcontainers/testcontainers-go"
+	"github.com/testcontainers/testcontainers-go/wait"
+
+	"oteldocs.dev/testcontainers/images"
+)
+
+// Image names, and the variable that selects an upstream image instead.
+const (
+	Ref         = "oteldocs/mosquitto:2"
+	EnvOverride = "OTELDOCS_MQTT_IMAGE"
+)
+
+// Port is the container port of the MQTT listener.
+const Port = "1883/tcp"
+
+// ConfigPath is where the configuration lives in the container, in the image
+// built here as in the upstream one.
+const ConfigPath = "/mosquitto/config/mosquitto.conf"
+
+const mirror = "http://deb.debian.org/debian"
+
+// config is image/mosquitto.conf, which Run copies into the container.
+//
+//go:embed image/mosquitto.conf
+var config []byte
+
+// command starts the broker in the foreground on ConfigPath.
+var command = []string{"mosquitto", "-c", ConfigPath}
+
+// changes are the image settings given to `docker import`; the labels are
+// added to them.
+var changes = []string{
+	`CMD ["` + strings.Join(command, `", "`) + `"]`,
+	"ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+	"EXPOSE 1883",
+}
+
+// mmdebstrapArgs returns the arguments that write the rootfs to tarPath,
+// copying the configuration from the host file conf.
+func mmdebstrapArgs(conf, tarPath string) []string {
+	return []string{
+		// Essential:yes packages only (no apt): mosquitto runs with them.
+		"--variant=essential",
+		// Install usr-is-merged: otherwise init-system-helpers pulls in
+		// usrmerge, and with it about 45 MB of perl.
+		"--hook-dir=/usr/share/mmdebstrap/hooks/merged-usr",
+		"--include=mosquitto",
+		// Keep the image lean: no manuals, docs (but copyrights), info pages
+		// or translations.
+		"--dpkgopt=path-exclude=/usr/share/man/*",
+		"--dpkgopt=path-exclude=/usr/share/doc/*",
+		"--dpkgopt=path-include=/usr/share/doc/*/copyright",
+		"--dpkgopt=path-exclude=/usr/share/info/*",
+		"--dpkgopt=path-exclude=/usr/share/locale/*",
+		`--customize-hook=mkdir -p "$1/mosquitto/config"`,
+		"--customize-hook=upload " + conf + " " + ConfigPath,
+		`--customize-hook=chmod 0644 "$1` + ConfigPath + `" && chroot "$1" id mosquitto`,
+		"bookworm", tarPath, mirror,
+	}
+}
+
+// Image returns the recipe of oteldocs/mosquitto:2.
+func Image() images.Recipe {
+	_, file, _, _ := runtime.Caller(0)
+	dir := filepath.Join(filepath.Dir(file), "image")
+	return images.Recipe{
+		Ref: Ref,
+		Dir: dir,
+		Extra: map[string]string{
+			"mmdebstrap": strings.Join(mmdebstrapArgs("<conf>", "<tar>"), " "),
+			"changes":    strings.Join(changes, "; "),
+		},
+		EnvOverride: EnvOverride,
+		Build: func(ctx context.Context, labels map[string]string, log io.Writer) error {
+			return build(ctx, dir, labels, log)
+		},
+	}
+}
+
+// build makes the rootfs and imports it as Ref with the settings and labels.
+func build(ctx context.Context, dir string, labels map[string]string, log io.Writer) error {
+	tmp, err := os.MkdirTemp("", "oteldocs-mosquitto-")
+	if err != nil {
+		return fmt.Errorf("make temp dir: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+
+	old := imageID(ctx, Ref) // removed once superseded
+
+	start := time.Now()
+	tarPath := filepath.Join(tmp, "rootfs.tar")
+	fmt.Fprintf(log, "images: mmdebstrap bookworm with mosquitto into %s (about 30 s)\n", tarPath)
+	conf := filepath.Join(dir, "mosquitto.conf")
+	if _, err := images.Run(ctx, log, "mmdebstrap", mmdebstrapArgs(conf, tarPath)...); err != nil {
+		return fmt.Errorf("make rootfs: %w", err)
+	}
+	fmt.Fprintf(log, "images: rootfs ready after %s\n", time.Since(start).Round(time.Second))
+
+	args := []string{"import"}
+	for _, c := range append(changes, labelChanges(labels)...) {
+		args = append(args, "--change", c)
+	}
+	if _, err := images.Docker(ctx, log, append(args, tarPath, Ref)...); err != nil {
+		return fmt.Errorf("import rootfs: %w", err)
+	}
+	fmt.Fprintf(log, "images: built %s in %s\n", Ref, time.Since(start).Round(time.Second))
+	if old != "" && old != imageID(ctx, Ref) {
+		if _, err := images.Docker(ctx, nil, "rmi", old); err != nil {
+			fmt.Fprintf(log, "images: could not remove the superseded image %s: %v\n", old, err)
+		}
+	}
+	return nil
+}
+
+// labelChanges returns one LABEL instruction per label, sorted by key.
+func labelChanges(labels map[string]string) []string {
+	keys := make([]string, 0, len(labels))
+	for k := range labels {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	out := make([]string, 0, len(keys))
+	for _, k := range keys {
+		out = append(out, "LABEL "+strconv.Quote(k)+"="+strconv.Quote(labels[k]))
+	}
+	return out
+}
+
+// imageID returns the ID of the local image ref, or "" if there is none.
+func imageID(ctx context.Context, ref string) string {
+	id, err := images.Docker(ctx, nil, "image", "inspect", "--format", "{{.Id}}", ref)
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(id)
+}
+
+// Container is a running broker.
+type Container struct {
+	testcontainers.Container
+}
+
+// Run starts img (from images.Ensure(ctx, Image(), log), or an upstream
+// image such as eclipse-mosquitto:2) with image/mosquitto.conf copied to
+// ConfigPath, the command `mosquitto -c ConfigPath`, port 1883 exposed, and
+// waits until mosquitto logs that it is running and the port accepts
+// connections. opts come after these defaults and override them. As with
+// testcontainers.Run, a non-nil container may be returned with an error, so
+// register its cleanup before checking the error.
+func Run(ctx context.Context, img string, opts ...testcontainers.ContainerCustomizer) (*Container, error) {
+	moduleOpts := []testcontainers.ContainerCustomizer{
+		testcontainers.WithExposedPorts(Port),
+		testcontainers.WithFiles(testcontainers.ContainerFile{
+			Reader:            strings.NewReader(string(config)),
+			ContainerFilePath: ConfigPath,
+			FileMode:          0o644,
+		}),
+		testcontainers.WithCmd(command...),
+		testcontainers.WithWaitStrategy(
+			// Printed once every listener is open.
+			wait.ForLog(`mosquitto version \S+ running`).AsRegexp(),
+			wait.ForListeningPort(Port),
+		),
+	}
+	moduleOpts = append(moduleOpts, opts...)
+
+	ctr, err := testcontainers.Run(ctx, img, moduleOpts...)
+	var c *Container
+	if ctr != nil {
+		c = &Container{Container: ctr}
+	}
+	if err != nil {
+		return c, fmt.Errorf("run mosquitto: %w", err)
+	}
+	return c, nil
+}
+
+// BrokerURL returns the address of the MQTT listener as seen from the host,
+// for example "tcp://127.0.0.1:32768", the form paho's AddBroker and the
+// MQTT_URL given to examples use.
+func (c *Container) BrokerURL(ctx context.Context) (string, error) {
+	u, err := c.PortEndpoint(ctx, Port, "tcp")
+	if err != nil {
+		return "", fmt.Errorf("mosquitto broker URL: %w", err)
+	}
+	return u, nil
+}

@@ -1,0 +1,119 @@
+package mosquitto_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	mqtt "github.com/eclipse/paho.mqtt.golang"
+	"github.com/testcontainers/testcontainers-go"
+
+	"oteldocs.dev/testcontainers/images"
+	"oteldocs.dev/testcontainers/mosquitto"
+)
+
+// logWriter sends what it is given to t.Log, one call per write.
+type logWriter struct{ t *testing.T }
+
+func (w logWriter) Write(p []byte) (int, error) {
+	w.t.Log(strings.TrimRight(string(p), "\n"))
+	return len(p), nil
+}
+
+func TestImage(t *testing.T) {
+	if os.Getenv("OTELDOCS_INTEGRATION") != "1" {
+		t.Skip("integration test: set OTELDOCS_INTEGRATION=1 (needs a Docker engine, and mmdebstrap to build " + mosquitto.Ref + ")")
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
+	defer cancel()
+
+	img, err := images.Ensure(ctx, mosquitto.Image(), logWriter{t})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var again bytes.Buffer
+	if _, err := images.Ensure(ctx, mosquitto.Image(), &again); err != nil {
+		t.Fatal(err)
+	}
+	if os.Getenv(mosquitto.EnvOverride) == "" && (!strings.Contains(again.String(), "is up to date") || strings.Contains(again.String(), "building")) {
+		t.Errorf("second Ensure should find the image up to date, it logged:\n%s", again.String())
+	}
+
+	t.Run("publish and receive", func(t *testing.T) {
+		began := time.Now()
+		ctr, err := mosquitto.Run(ctx, img)
+		testcontainers.CleanupContainer(t, ctr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s ready in %s", img, time.Since(began).Round(time.Millisecond))
+		url, err := ctr.BrokerURL(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(url, "tcp://127.0.0.1:") && !strings.HasPrefix(url, "tcp://") {
+			t.Errorf("BrokerURL = %q, want tcp://HOST:PORT", url)
+		}
+
+		const topic, payload = "oteldocs/devices/thermo-1/temperature", `{"celsius":21.5}`
+		got := make(chan mqtt.Message, 1)
+		sub := connect(t, url, "oteldocs-subscriber")
+		wait(t, "subscribe", sub.Subscribe(topic, 1, func(_ mqtt.Client, m mqtt.Message) {
+			select {
+			case got <- m:
+			default:
+			}
+		}))
+
+		pub := connect(t, url, "oteldocs-publisher")
+		wait(t, "publish", pub.Publish(topic, 1, false, payload))
+
+		select {
+		case m := <-got:
+			if m.Topic() != topic || string(m.Payload()) != payload || m.Qos() != 1 {
+				t.Errorf("received %q on %q at QoS %d; want %q on %q at QoS 1",
+					m.Payload(), m.Topic(), m.Qos(), payload, topic)
+			}
+		case <-time.After(10 * time.Second):
+			t.Fatalf("no message on %s within 10s", topic)
+		}
+	})
+
+	// Every container was terminated by its subtest's cleanup.
+	out, err := images.Docker(ctx, nil, "ps", "-aq", "--filter", "label=org.testcontainers.sessionId="+testcontainers.SessionID())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.TrimSpace(out) != "" {
+		t.Errorf("containers left behind: %s", out)
+	}
+}
+
+// connect returns a client connected to url, disconnected at the end of the
+// test.
+func connect(t *testing.T, url, id string) mqtt.Client {
+	t.Helper()
+	opts := mqtt.NewClientOptions().
+		AddBroker(url).
+		SetClientID(id).
+		SetConnectTimeout(5 * time.Second).
+		SetAutoReconnect(false)
+	c := mqtt.NewClient(opts)
+	t.Cleanup(func() { c.Disconnect(250) })
+	wait(t, "connect "+id+" to "+url, c.Connect())
+	return c
+}
+
+// wait fails the test if tok does not complete successfully within 10s.
+func wait(t *testing.T, what string, tok mqtt.Token) {
+	t.Helper()
+	if !tok.WaitTimeout(10 * time.Second) {
+		t.Fatalf("%s: no answer within 10s", what)
+	}
+	if err := tok.Error(); err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+}
