@@ -33,6 +33,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"syscall"
 	"time"
 )
 
@@ -126,6 +127,33 @@ func Read(path string) (*File, error) {
 	return &f, nil
 }
 
+// Update applies change to the file at path (empty if absent) and writes
+// it back, holding an exclusive lock (path + ".lock") throughout, so that
+// two verify runs at once each keep the other's results.
+func Update(path string, change func(*File)) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	lock, err := os.OpenFile(path+".lock", os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return err
+	}
+	defer lock.Close()
+	if err := syscall.Flock(int(lock.Fd()), syscall.LOCK_EX); err != nil {
+		return fmt.Errorf("lock %s: %w", path, err)
+	}
+	defer syscall.Flock(int(lock.Fd()), syscall.LOCK_UN)
+	f, err := Read(path)
+	if err != nil {
+		return err
+	}
+	if f == nil {
+		f = &File{}
+	}
+	change(f)
+	return Write(path, f)
+}
+
 // Write stores f at path, creating its folder, through a temporary file so a
 // reader never sees half a file.
 func Write(path string, f *File) error {
@@ -137,7 +165,7 @@ func Write(path string, f *File) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	tmp := path + ".tmp"
+	tmp := fmt.Sprintf("%s.%d.tmp", path, os.Getpid())
 	if err := os.WriteFile(tmp, b, 0o644); err != nil {
 		return err
 	}

@@ -67,13 +67,9 @@ func Run(ctx context.Context, cfg Config) (failed int, err error) {
 	fmt.Fprintf(cfg.Log, "verify: %d example(s): %s\n", len(exs), strings.Join(ids, ", "))
 
 	goVersion := goEnv(ctx, "GOVERSION")
-	prev, err := results.Read(filepath.Join(cfg.Out, "results.json"))
-	if err != nil {
-		return 0, err
-	}
-	if prev == nil {
-		prev = &results.File{}
-	}
+	// This run's results; merged into results.json at the end, so a run of
+	// a subset (-run) keeps the others'.
+	prev := &results.File{}
 
 	// Compile everything first: a compile error should not wait for containers.
 	bins := map[string]string{}
@@ -126,8 +122,16 @@ func Run(ctx context.Context, cfg Config) (failed int, err error) {
 			}
 		}
 	}
-	prev.Generated = time.Now().UTC().Truncate(time.Second)
-	if err := results.Write(filepath.Join(cfg.Out, "results.json"), prev); err != nil {
+	err = results.Update(filepath.Join(cfg.Out, "results.json"), func(f *results.File) {
+		f.Generated = time.Now().UTC().Truncate(time.Second)
+		if prev.Versions != (results.Versions{}) {
+			f.Versions = prev.Versions
+		}
+		for _, r := range prev.Examples {
+			f.Put(r)
+		}
+	})
+	if err != nil {
 		return failed, err
 	}
 	if ctx.Err() != nil {
