@@ -26,7 +26,7 @@
 //	MQTT_URL                      tcp://127.0.0.1:PORT of the broker (needs: [mqtt])
 //	OTEL_EXPORTER_OTLP_CERTIFICATE the CA of a TLS Collector (collector: {tls: true})
 //
-// plus run.env of the spec. OTEL_* variables of verify's own environment are
+// then run.env of the spec, which may override any of them. OTEL_* variables of verify's own environment are
 // not passed on. The run id tells one example's telemetry from another's:
 // all examples of a run share one Collector.
 //

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
@@ -207,18 +208,27 @@ func exampleEnv(ctx context.Context, svc *services, coll *collector.Container, e
 		return nil, fmt.Errorf("collector endpoint: %w", err)
 	}
 	resAttrs := RunIDKey + "=" + runID
-	for k, v := range sp.Run.Env {
-		if k == "OTEL_RESOURCE_ATTRIBUTES" {
-			resAttrs = v + "," + resAttrs
-			continue
-		}
-		env = append(env, k+"="+v)
+	if v, ok := sp.Run.Env["OTEL_RESOURCE_ATTRIBUTES"]; ok {
+		resAttrs = v + "," + resAttrs
 	}
 	env = append(env,
 		"OTEL_EXPORTER_OTLP_ENDPOINT="+endpoint,
 		"OTEL_EXPORTER_OTLP_PROTOCOL="+protocol,
 		"OTEL_RESOURCE_ATTRIBUTES="+resAttrs,
 	)
+	// run.env comes last: it may override verify's defaults (os/exec keeps
+	// the last value of a key), for example to point at an unreachable
+	// endpoint on purpose.
+	keys := make([]string, 0, len(sp.Run.Env))
+	for k := range sp.Run.Env {
+		if k != "OTEL_RESOURCE_ATTRIBUTES" {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		env = append(env, k+"="+sp.Run.Env[k])
+	}
 	if svc.postgres != nil && sp.NeedsService("postgres") {
 		dsn, err := svc.database(ctx, strings.ReplaceAll(ex.ID, "-", "_"))
 		if err != nil {

@@ -83,6 +83,34 @@ func TestImage(t *testing.T) {
 		}
 	})
 
+	t.Run("caller options win", func(t *testing.T) {
+		// The caller's configuration is copied after the default one.
+		conf := "listener 1883\nallow_anonymous false\nlog_dest stderr\n"
+		ctr, err := mosquitto.Run(ctx, img, testcontainers.WithFiles(testcontainers.ContainerFile{
+			Reader:            strings.NewReader(conf),
+			ContainerFilePath: mosquitto.ConfigPath,
+			FileMode:          0o644,
+		}))
+		testcontainers.CleanupContainer(t, ctr)
+		if err != nil {
+			t.Fatal(err)
+		}
+		url, err := ctr.BrokerURL(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c := mqtt.NewClient(mqtt.NewClientOptions().AddBroker(url).SetClientID("anonymous").
+			SetConnectTimeout(5 * time.Second).SetAutoReconnect(false))
+		tok := c.Connect()
+		if !tok.WaitTimeout(10 * time.Second) {
+			t.Fatal("connect: no answer within 10s")
+		}
+		if err := tok.Error(); err == nil || !strings.Contains(err.Error(), "not Authorized") {
+			c.Disconnect(250)
+			t.Errorf("anonymous connect with allow_anonymous false: got error %v, want \"not Authorized\"", err)
+		}
+	})
+
 	// Every container was terminated by its subtest's cleanup.
 	out, err := images.Docker(ctx, nil, "ps", "-aq", "--filter", "label=org.testcontainers.sessionId="+testcontainers.SessionID())
 	if err != nil {
