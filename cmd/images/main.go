@@ -1,10 +1,10 @@
 // Command images builds the container images that verify starts (the
-// Collector and Postgres) from their recipes, skipping an image whose recipe
+// Collector, Postgres and the MQTT broker) from their recipes, skipping an image whose recipe
 // hash is unchanged.
 //
 // Usage:
 //
-//	images [collector] [postgres]
+//	images [collector] [postgres] [mqtt]
 //
 // With no arguments it builds all of them.
 package main
@@ -23,12 +23,12 @@ func main() { os.Exit(run()) }
 func run() int {
 	names := os.Args[1:]
 	if len(names) == 0 {
-		names = []string{"collector", "postgres"}
+		names = []string{"collector", "postgres", "mqtt"}
 	}
 	needs := map[string]bool{}
 	for _, n := range names {
-		if n != "collector" && n != "postgres" {
-			fmt.Fprintf(os.Stderr, "usage: images [collector] [postgres]\nimages: unknown image %q\n", n)
+		if n != "collector" && n != "postgres" && n != "mqtt" {
+			fmt.Fprintf(os.Stderr, "usage: images [collector] [postgres] [mqtt]\nimages: unknown image %q\n", n)
 			return 2
 		}
 		needs[n] = true

@@ -229,6 +229,9 @@ func exampleEnv(ctx context.Context, svc *services, coll *collector.Container, e
 	for _, k := range keys {
 		env = append(env, k+"="+sp.Run.Env[k])
 	}
+	if svc.mqttURL != "" && sp.NeedsService("mqtt") {
+		env = append(env, "MQTT_URL="+svc.mqttURL)
+	}
 	if svc.postgres != nil && sp.NeedsService("postgres") {
 		dsn, err := svc.database(ctx, strings.ReplaceAll(ex.ID, "-", "_"))
 		if err != nil {

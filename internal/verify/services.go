@@ -17,6 +17,7 @@ import (
 	"oteldocs.dev/internal/spec"
 	"oteldocs.dev/testcontainers/collector"
 	"oteldocs.dev/testcontainers/images"
+	"oteldocs.dev/testcontainers/mosquitto"
 	"oteldocs.dev/testcontainers/postgres"
 )
 
@@ -27,6 +28,7 @@ type services struct {
 	collImage  string
 	postgres   *tcpostgres.PostgresContainer
 	pgAdminURL string
+	mqttURL    string
 	dedicated  map[string]*collector.Container // by their spec.Collector settings
 	out        string                          // verify's output folder
 	certs      *collector.Certificates
@@ -37,9 +39,9 @@ type services struct {
 // EnsureImages builds (or finds up to date) the images the named services
 // need, and returns their references.
 func EnsureImages(ctx context.Context, needs map[string]bool, log io.Writer) (map[string]string, error) {
-	recipes := map[string]images.Recipe{"collector": collector.Image(), "postgres": postgres.Image()}
+	recipes := map[string]images.Recipe{"collector": collector.Image(), "postgres": postgres.Image(), "mqtt": mosquitto.Image()}
 	refs := map[string]string{}
-	for _, name := range []string{"collector", "postgres"} {
+	for _, name := range []string{"collector", "postgres", "mqtt"} {
 		if !needs[name] {
 			continue
 		}
@@ -100,6 +102,20 @@ func (s *services) start(ctx context.Context, needs map[string]bool) error {
 			return fmt.Errorf("postgres connection string: %w", err)
 		}
 		fmt.Fprintf(s.log, "verify: postgres %s ready in %s\n", refs["postgres"], since(t0))
+	}
+	if needs["mqtt"] {
+		t0 := time.Now()
+		m, err := mosquitto.Run(ctx, refs["mqtt"])
+		if m != nil {
+			s.started = append(s.started, m)
+		}
+		if err != nil {
+			return err
+		}
+		if s.mqttURL, err = m.BrokerURL(ctx); err != nil {
+			return fmt.Errorf("mqtt broker url: %w", err)
+		}
+		fmt.Fprintf(s.log, "verify: mqtt %s ready in %s\n", refs["mqtt"], since(t0))
 	}
 	return nil
 }
