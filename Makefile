@@ -43,10 +43,13 @@ docker:
 images: docker
 	$(GO) run ./cmd/images
 
-# Tests that start containers: the Collector and Postgres packages, and
-# verify against deliberately broken examples.
+# Tests that start containers: the Collector, Postgres and Mosquitto
+# packages, and verify against deliberately broken examples. -p 1: they
+# check that no container is left behind, which only holds when one package
+# at a time uses the engine (testcontainers' session id is shared by the
+# packages of one go test).
 integration: images
-	OTELDOCS_INTEGRATION=1 $(GO) test -count=1 ./testcontainers/... ./internal/verify/...
+	OTELDOCS_INTEGRATION=1 $(GO) test -count=1 -p 1 ./testcontainers/... ./internal/verify/...
 
 verify: images
 	$(GO) run ./cmd/verify $(if $(RUN),-run '$(RUN)')

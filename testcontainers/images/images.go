@@ -24,6 +24,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 )
 
 // LabelRecipe is the image label that holds the recipe hash.
@@ -87,6 +88,13 @@ func Ensure(ctx context.Context, r Recipe, log io.Writer) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	// One build of an image at a time on this machine, even across
+	// processes (two verify runs at once).
+	unlock, err := lockFile(filepath.Join(os.TempDir(), "oteldocs-image-"+strings.NewReplacer("/", "_", ":", "_").Replace(r.Ref)+".lock"))
+	if err != nil {
+		return "", err
+	}
+	defer unlock()
 	if cur, _ := labelOf(ctx, r.Ref, LabelRecipe); cur == hash {
 		fmt.Fprintf(log, "images: %s is up to date (recipe %s)\n", r.Ref, hash[:12])
 		return r.Ref, nil
@@ -99,6 +107,19 @@ func Ensure(ctx context.Context, r Recipe, log io.Writer) (string, error) {
 		return "", fmt.Errorf("build image %s: the built image has recipe label %q, want %q (%v)", r.Ref, cur, hash, err)
 	}
 	return r.Ref, nil
+}
+
+// lockFile takes an exclusive lock on path, waiting for it.
+func lockFile(path string) (unlock func(), err error) {
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_RDWR, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	if err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("lock %s: %w", path, err)
+	}
+	return func() { syscall.Flock(int(f.Fd()), syscall.LOCK_UN); f.Close() }, nil
 }
 
 // labelOf returns the value of label on the local image ref.

@@ -41,14 +41,9 @@ import (
 	"context"
 	_ "embed"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/testcontainers/testcontainers-go"
 	"github.com/testcontainers/testcontainers-go/wait"
@@ -115,76 +110,12 @@ func mmdebstrapArgs(conf, tarPath string) []string {
 func Image() images.Recipe {
 	_, file, _, _ := runtime.Caller(0)
 	dir := filepath.Join(filepath.Dir(file), "image")
-	return images.Recipe{
-		Ref: Ref,
-		Dir: dir,
-		Extra: map[string]string{
-			"mmdebstrap": strings.Join(mmdebstrapArgs("<conf>", "<tar>"), " "),
-			"changes":    strings.Join(changes, "; "),
-		},
-		EnvOverride: EnvOverride,
-		Build: func(ctx context.Context, labels map[string]string, log io.Writer) error {
-			return build(ctx, dir, labels, log)
-		},
-	}
-}
-
-// build makes the rootfs and imports it as Ref with the settings and labels.
-func build(ctx context.Context, dir string, labels map[string]string, log io.Writer) error {
-	tmp, err := os.MkdirTemp("", "oteldocs-mosquitto-")
-	if err != nil {
-		return fmt.Errorf("make temp dir: %w", err)
-	}
-	defer os.RemoveAll(tmp)
-
-	old := imageID(ctx, Ref) // removed once superseded
-
-	start := time.Now()
-	tarPath := filepath.Join(tmp, "rootfs.tar")
-	fmt.Fprintf(log, "images: mmdebstrap bookworm with mosquitto into %s (about 30 s)\n", tarPath)
-	conf := filepath.Join(dir, "mosquitto.conf")
-	if _, err := images.Run(ctx, log, "mmdebstrap", mmdebstrapArgs(conf, tarPath)...); err != nil {
-		return fmt.Errorf("make rootfs: %w", err)
-	}
-	fmt.Fprintf(log, "images: rootfs ready after %s\n", time.Since(start).Round(time.Second))
-
-	args := []string{"import"}
-	for _, c := range append(changes, labelChanges(labels)...) {
-		args = append(args, "--change", c)
-	}
-	if _, err := images.Docker(ctx, log, append(args, tarPath, Ref)...); err != nil {
-		return fmt.Errorf("import rootfs: %w", err)
-	}
-	fmt.Fprintf(log, "images: built %s in %s\n", Ref, time.Since(start).Round(time.Second))
-	if old != "" && old != imageID(ctx, Ref) {
-		if _, err := images.Docker(ctx, nil, "rmi", old); err != nil {
-			fmt.Fprintf(log, "images: could not remove the superseded image %s: %v\n", old, err)
-		}
-	}
-	return nil
-}
-
-// labelChanges returns one LABEL instruction per label, sorted by key.
-func labelChanges(labels map[string]string) []string {
-	keys := make([]string, 0, len(labels))
-	for k := range labels {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	out := make([]string, 0, len(keys))
-	for _, k := range keys {
-		out = append(out, "LABEL "+strconv.Quote(k)+"="+strconv.Quote(labels[k]))
-	}
-	return out
-}
-
-// imageID returns the ID of the local image ref, or "" if there is none.
-func imageID(ctx context.Context, ref string) string {
-	id, err := images.Docker(ctx, nil, "image", "inspect", "--format", "{{.Id}}", ref)
-	if err != nil {
-		return ""
-	}
-	return strings.TrimSpace(id)
+	return images.Rootfs{
+		Ref:        Ref,
+		What:       "mosquitto (about 30 s)",
+		Mmdebstrap: func(tar string) []string { return mmdebstrapArgs(filepath.Join(dir, "mosquitto.conf"), tar) },
+		Changes:    changes,
+	}.Recipe(dir, EnvOverride)
 }
 
 // Container is a running broker.

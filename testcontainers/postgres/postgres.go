@@ -29,14 +29,8 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"runtime"
-	"sort"
-	"strconv"
-	"strings"
-	"time"
 
 	"github.com/testcontainers/testcontainers-go"
 	tcpostgres "github.com/testcontainers/testcontainers-go/modules/postgres"
@@ -100,98 +94,13 @@ func mmdebstrapArgs(src, tarPath string) []string {
 func Image() images.Recipe {
 	_, file, _, _ := runtime.Caller(0)
 	dir := filepath.Join(filepath.Dir(file), "image")
-	return images.Recipe{
-		Ref: Ref,
-		Dir: dir,
-		Extra: map[string]string{
-			"mmdebstrap": strings.Join(mmdebstrapArgs("<entrypoint>", "<tar>"), " "),
-			"changes":    strings.Join(changes, "; "),
-			"dockerfile": dockerfile(map[string]string{}),
-		},
-		EnvOverride: EnvOverride,
-		Build: func(ctx context.Context, labels map[string]string, log io.Writer) error {
-			return build(ctx, dir, labels, log)
-		},
-	}
-}
-
-// build makes the rootfs, imports it under a temporary tag, then adds the
-// stop signal and labels with docker build, tagging Ref.
-func build(ctx context.Context, dir string, labels map[string]string, log io.Writer) error {
-	tmp, err := os.MkdirTemp("", "oteldocs-postgres-")
-	if err != nil {
-		return fmt.Errorf("make temp dir: %w", err)
-	}
-	defer os.RemoveAll(tmp)
-
-	old := imageID(ctx, Ref) // removed once superseded
-
-	start := time.Now()
-	tarPath := filepath.Join(tmp, "rootfs.tar")
-	fmt.Fprintf(log, "images: mmdebstrap bookworm with postgresql-15 into %s (about 80 s)\n", tarPath)
-	src := filepath.Join(dir, "docker-entrypoint.sh")
-	if _, err := images.Run(ctx, log, "mmdebstrap", mmdebstrapArgs(src, tarPath)...); err != nil {
-		return fmt.Errorf("make rootfs: %w", err)
-	}
-	fmt.Fprintf(log, "images: rootfs ready after %s\n", time.Since(start).Round(time.Second))
-
-	rootfs := Ref + "-rootfs"
-	args := []string{"import"}
-	for _, c := range changes {
-		args = append(args, "--change", c)
-	}
-	if _, err := images.Docker(ctx, log, append(args, tarPath, rootfs)...); err != nil {
-		return fmt.Errorf("import rootfs: %w", err)
-	}
-	defer func() {
-		if _, err := images.Docker(context.WithoutCancel(ctx), nil, "rmi", rootfs); err != nil {
-			fmt.Fprintf(log, "images: could not remove the temporary tag %s: %v\n", rootfs, err)
-		}
-	}()
-	if err := os.Remove(tarPath); err != nil {
-		return fmt.Errorf("remove rootfs tar: %w", err)
-	}
-	fmt.Fprintf(log, "images: imported %s after %s\n", rootfs, time.Since(start).Round(time.Second))
-
-	df := filepath.Join(tmp, "Dockerfile")
-	if err := os.WriteFile(df, []byte("FROM "+rootfs+"\n"+dockerfile(labels)), 0o644); err != nil {
-		return fmt.Errorf("write Dockerfile: %w", err)
-	}
-	if _, err := images.Docker(ctx, log, "build", "--quiet", "--tag", Ref, tmp); err != nil {
-		return fmt.Errorf("label image: %w", err)
-	}
-	fmt.Fprintf(log, "images: built %s in %s\n", Ref, time.Since(start).Round(time.Second))
-	if old != "" && old != imageID(ctx, Ref) {
-		if _, err := images.Docker(ctx, nil, "rmi", old); err != nil {
-			fmt.Fprintf(log, "images: could not remove the superseded image %s: %v\n", old, err)
-		}
-	}
-	return nil
-}
-
-// imageID returns the ID of the local image ref, or "" if there is none.
-func imageID(ctx context.Context, ref string) string {
-	id, err := images.Docker(ctx, nil, "image", "inspect", "--format", "{{.Id}}", ref)
-	if err != nil {
-		return ""
-	}
-	return strings.TrimSpace(id)
-}
-
-// dockerfile returns the instructions added after FROM: what `docker import
-// --change` cannot set here (STOPSIGNAL), and the labels.
-func dockerfile(labels map[string]string) string {
-	var b strings.Builder
-	b.WriteString("STOPSIGNAL SIGINT\n")
-	keys := make([]string, 0, len(labels))
-	for k := range labels {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		fmt.Fprintf(&b, "LABEL %s=%s\n", strconv.Quote(k), strconv.Quote(labels[k]))
-	}
-	return b.String()
+	return images.Rootfs{
+		Ref:        Ref,
+		What:       "postgresql-15 (about 80 s)",
+		Mmdebstrap: func(tar string) []string { return mmdebstrapArgs(filepath.Join(dir, "docker-entrypoint.sh"), tar) },
+		Changes:    changes,
+		Extra:      []string{"STOPSIGNAL SIGINT"},
+	}.Recipe(dir, EnvOverride)
 }
 
 // Run starts img (from images.Ensure(ctx, Image(), log)) with modules/postgres:
