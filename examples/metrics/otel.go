@@ -57,10 +57,11 @@ func setupOTel(ctx context.Context) (mp *sdkmetric.MeterProvider, shutdown func(
 				Boundaries: []float64{0.005, 0.01, 0.025, 0.05, 0.1, 0.25},
 			}},
 		)),
-		// At most 5 points (attribute sets) per instrument and collection;
-		// the rest are summed into one point marked otel.metric.overflow.
-		// Deliberately tiny so that this demo overflows: the default is 2000.
-		sdkmetric.WithCardinalityLimit(6),
+		// At most 5 points per instrument and collection: the first 4
+		// attribute sets keep their own, every later one is summed into a
+		// fifth point marked otel.metric.overflow=true. Deliberately tiny
+		// so that this demo overflows: the default is 2000.
+		sdkmetric.WithCardinalityLimit(5),
 	)
 	// [END provider]
 

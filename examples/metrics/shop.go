@@ -130,7 +130,7 @@ func (s *shop) checkout(ctx context.Context, o order) {
 	s.orders.Add(ctx, 1, payment)
 	s.openOrders.Add(ctx, 1)
 	s.quantity.Record(ctx, o.quantity)
-	s.duration.Record(context.Background(), time.Since(start).Seconds(), payment)
+	s.duration.Record(ctx, time.Since(start).Seconds(), payment)
 }
 
 // ship sends an order on its way.

@@ -24,6 +24,7 @@ import (
 const scope = "oteldocs.dev/examples/otlp-grpc"
 
 func main() {
+	log.SetFlags(log.Ltime | log.Lmicroseconds)
 	if err := run(context.Background()); err != nil {
 		log.Fatal(err)
 	}

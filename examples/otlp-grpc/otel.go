@@ -55,7 +55,7 @@ func setupOTel(ctx context.Context) (shutdown func(context.Context) error, err e
 		MaxInterval:     5 * time.Second,
 		MaxElapsedTime:  30 * time.Second,
 	}
-	wire := grpc.WithStatsHandler(payloadSizes{})
+	wire := grpc.WithStatsHandler(exportStats{})
 
 	traceExporter, err := otlptracegrpc.New(ctx,
 		otlptracegrpc.WithCompressor("gzip"),

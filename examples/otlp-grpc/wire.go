@@ -3,31 +3,37 @@ package main
 import (
 	"context"
 	"log"
-	"path"
 
 	"google.golang.org/grpc/stats"
+	"google.golang.org/grpc/status"
 )
 
 // [START wire]
-// payloadSizes is a gRPC stats handler that logs the size of each export
-// request before and after compression: a way to see that gzip is on.
-type payloadSizes struct{}
+// exportStats is a gRPC stats handler that logs every export call the
+// exporters make: the size of the request before and after compression, and
+// the status code of a call that failed. Retries show up as repeated calls.
+type exportStats struct{}
 
 type methodKey struct{}
 
-func (payloadSizes) TagRPC(ctx context.Context, info *stats.RPCTagInfo) context.Context {
+func (exportStats) TagRPC(ctx context.Context, info *stats.RPCTagInfo) context.Context {
 	return context.WithValue(ctx, methodKey{}, info.FullMethodName)
 }
 
-func (payloadSizes) HandleRPC(ctx context.Context, s stats.RPCStats) {
-	if p, ok := s.(*stats.OutPayload); ok {
-		method, _ := ctx.Value(methodKey{}).(string)
-		log.Printf("%s: %d bytes, %d on the wire", path.Dir(method)[1:], p.Length, p.CompressedLength)
+func (exportStats) HandleRPC(ctx context.Context, s stats.RPCStats) {
+	method := ctx.Value(methodKey{})
+	switch s := s.(type) {
+	case *stats.OutPayload:
+		log.Printf("%s: %d bytes, %d compressed", method, s.Length, s.CompressedLength)
+	case *stats.End:
+		if s.Error != nil {
+			log.Printf("%s: %v", method, status.Code(s.Error))
+		}
 	}
 }
 
-func (payloadSizes) TagConn(ctx context.Context, _ *stats.ConnTagInfo) context.Context { return ctx }
+func (exportStats) TagConn(ctx context.Context, _ *stats.ConnTagInfo) context.Context { return ctx }
 
-func (payloadSizes) HandleConn(context.Context, stats.ConnStats) {}
+func (exportStats) HandleConn(context.Context, stats.ConnStats) {}
 
 // [END wire]

@@ -14,9 +14,12 @@ import (
 	"go.opentelemetry.io/otel/trace"
 )
 
+// [START logger]
 // logger sends slog records to the global OpenTelemetry LoggerProvider.
 // Records logged with a context that holds a span carry its trace and span id.
 var logger = otelslog.NewLogger("oteldocs.dev/examples/quickstart")
+
+// [END logger]
 
 // User is a row of the users table.
 type User struct {

@@ -240,7 +240,7 @@ func logRows(d *Data) []logRow {
 	return rows
 }
 
-var panelTmpl = template.Must(template.New("panel").Parse(`<div class="telemetry">
+var panelTmpl = template.Must(template.New("panel").Parse(`<div class="telemetry-panel">
 {{- if .Traces}}
 <details class="telemetry-traces" open><summary>Traces: {{.SpanCount}} span{{if ne .SpanCount 1}}s{{end}}{{if .MoreTraces}}; the first {{len .Traces}} of {{.TraceCount}} traces shown{{end}}</summary>
 <ul class="span-tree">{{range .Traces}}{{template "span" .}}{{end}}</ul>
