@@ -1,63 +1,24 @@
 package spec
 
 import (
-	"flag"
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
-	"golang.org/x/tools/txtar"
+	"oteldocs.dev/internal/txtartest"
 )
-
-var update = flag.Bool("update", false, "rewrite the want files of testdata/*.txtar")
 
 // TestParse runs testdata/*.txtar: each holds a verify.yaml and a want file,
 // which is "ok" or the expected error text. Error cases are named *_err_*.
 func TestParse(t *testing.T) {
-	files, _ := filepath.Glob("testdata/*.txtar")
-	if len(files) == 0 {
-		t.Fatal("no test data")
-	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			ar, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var in []byte
-			wantIdx := -1
-			for i, f := range ar.Files {
-				switch f.Name {
-				case "verify.yaml":
-					in = f.Data
-				case "want":
-					wantIdx = i
-				}
-			}
-			if in == nil || wantIdx < 0 {
-				t.Fatalf("%s: needs verify.yaml and want", file)
-			}
-			got := "ok\n"
-			if _, err := ParseBytes("verify.yaml", in); err != nil {
-				got = err.Error() + "\n"
-			}
-			isErr := strings.Contains(file, "_err_")
-			if isErr == (got == "ok\n") {
-				t.Errorf("%s: error case mismatch (name says error=%v), got %q", file, isErr, got)
-			}
-			if *update {
-				ar.Files[wantIdx].Data = []byte(got)
-				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			if want := string(ar.Files[wantIdx].Data); got != want {
-				t.Errorf("got:\n%s\nwant:\n%s", got, want)
-			}
-		})
-	}
+	txtartest.Run(t, "testdata/*.txtar", func(t *testing.T, files map[string][]byte) (string, bool) {
+		in, ok := files["verify.yaml"]
+		if !ok {
+			t.Fatal("no verify.yaml in the archive")
+		}
+		if _, err := ParseBytes("verify.yaml", in); err != nil {
+			return err.Error() + "\n", false
+		}
+		return "ok\n", true
+	})
 }
 
 func TestValueMatch(t *testing.T) {
