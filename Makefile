@@ -14,7 +14,7 @@ endif
 GO ?= go
 EXAMPLES := $(sort $(dir $(wildcard examples/*/go.mod)))
 
-.PHONY: all site serve test unit examples docker images integration verify bench fuzz clean
+.PHONY: all site serve test unit lint examples docker images integration verify bench fuzz clean
 
 all: site
 
@@ -26,9 +26,14 @@ serve:
 
 test: unit examples docker images integration verify site
 
-unit:
+unit: lint
 	$(GO) vet ./...
 	$(GO) test ./...
+
+# gofmt, and the GitHub workflow checked by actionlint.
+lint:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
+	$(GO) run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 .github/workflows/ci.yml
 
 # Every example module compiles on its own.
 examples:

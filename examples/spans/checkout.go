@@ -34,7 +34,7 @@ var orders = []order{
 		ID: "ord-1001", Note: "Leave at the back door, please", Express: true,
 		SKUs:       []string{"SKU-1001-BLUE-XL", "SKU-2002"},
 		Quantities: []int64{2, 1},
-		Prices:     []float64{19.99, 5.5},
+		Prices:     []float64{19.99, 5.25},
 		GiftWrap:   []bool{true, false},
 		Card:       "4242",
 	},
