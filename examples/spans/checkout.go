@@ -34,7 +34,7 @@ var orders = []order{
 		ID: "ord-1001", Note: "Leave at the back door, please", Express: true,
 		SKUs:       []string{"SKU-1001-BLUE-XL", "SKU-2002"},
 		Quantities: []int64{2, 1},
-		Prices:     []float64{19.99, 5.25},
+		Prices:     []float64{19.99, 5.5},
 		GiftWrap:   []bool{true, false},
 		Card:       "4242",
 	},
@@ -131,8 +131,7 @@ func charge(ctx context.Context, o order) error {
 
 	id, err := paymentCapture(o)
 	if err != nil {
-		span.RecordError(err, trace.WithStackTrace(true))
-		span.SetStatus(codes.Error, err.Error())
+		span.RecordError(err)
 		return err
 	}
 	span.AddEvent("payment captured", trace.WithAttributes(
