@@ -79,6 +79,7 @@ func attributes(ctx context.Context) {
 		slog.Float64("payment.fx_rate", 1.08),
 		slog.Bool("payment.3ds", true),
 		slog.Duration("payment.latency", 120*time.Millisecond),
+		slog.Time("payment.due", time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)),
 		// A group is one attribute whose value is a map.
 		slog.Group("customer", slog.String("id", "c-42"), slog.String("tier", "gold")),
 		// The processor in setupOTel masks this one.
@@ -102,7 +103,7 @@ func checkout(ctx context.Context) {
 	defer span.End()
 
 	// The context holds the span: the record gets its trace and span id.
-	logger.InfoContext(context.Background(), "order placed", "order.id", "o-1001")
+	logger.InfoContext(ctx, "order placed", "order.id", "o-1001")
 
 	// Without the context the bridge cannot see the span: this record is
 	// not correlated, although it is logged inside the span.
@@ -118,7 +119,7 @@ var cacheLogger = otelslog.NewLogger("oteldocs.dev/examples/logs/cache")
 
 func cacheMiss(ctx context.Context) {
 	cacheLogger.DebugContext(ctx, "cache miss", "cache.key", "o-1001")
-	cacheLogger.WarnContext(ctx, "cache evicted entries under memory pressure", "cache.evicted", 128)
+	cacheLogger.WarnContext(ctx, "cache full, evicting", "cache.evicted", 128)
 }
 
 // [END cache]

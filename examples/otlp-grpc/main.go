@@ -24,12 +24,14 @@ import (
 const scope = "oteldocs.dev/examples/otlp-grpc"
 
 func main() {
+	// Microseconds show how export retries are spaced.
 	log.SetFlags(log.Ltime | log.Lmicroseconds)
 	if err := run(context.Background()); err != nil {
 		log.Fatal(err)
 	}
 }
 
+// [START run]
 func run(ctx context.Context) (err error) {
 	shutdown, err := setupOTel(ctx)
 	if err != nil {
@@ -43,6 +45,8 @@ func run(ctx context.Context) (err error) {
 	}()
 	return processOrders(ctx, []string{"A-1001", "A-1002", "A-1003"})
 }
+
+// [END run]
 
 // processOrders records one span, one counter increment and one log record
 // per order, under a root span for the batch.

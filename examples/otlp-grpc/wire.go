@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"log"
+	"strings"
 
 	"google.golang.org/grpc/stats"
 	"google.golang.org/grpc/status"
@@ -17,7 +18,10 @@ type exportStats struct{}
 type methodKey struct{}
 
 func (exportStats) TagRPC(ctx context.Context, info *stats.RPCTagInfo) context.Context {
-	return context.WithValue(ctx, methodKey{}, info.FullMethodName)
+	// "/opentelemetry.proto.collector.trace.v1.TraceService/Export" is
+	// logged as "TraceService/Export".
+	name := info.FullMethodName
+	return context.WithValue(ctx, methodKey{}, name[strings.LastIndex(name, ".")+1:])
 }
 
 func (exportStats) HandleRPC(ctx context.Context, s stats.RPCStats) {

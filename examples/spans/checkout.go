@@ -131,7 +131,8 @@ func charge(ctx context.Context, o order) error {
 
 	id, err := paymentCapture(o)
 	if err != nil {
-		span.RecordError(err)
+		span.RecordError(err, trace.WithStackTrace(true))
+		span.SetStatus(codes.Error, err.Error())
 		return err
 	}
 	span.AddEvent("payment captured", trace.WithAttributes(

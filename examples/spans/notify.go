@@ -16,7 +16,9 @@ func notify(ctx context.Context, paid, failed []trace.SpanContext) {
 	for _, sc := range paid {
 		links = append(links, trace.Link{
 			SpanContext: sc,
-			Attributes:  []attribute.KeyValue{attribute.String("notification.type", "receipt")},
+			Attributes: []attribute.KeyValue{
+				attribute.String("notification.type", "receipt"),
+			},
 		})
 	}
 	_, span := tracer.Start(ctx, "send notifications",
@@ -29,7 +31,9 @@ func notify(ctx context.Context, paid, failed []trace.SpanContext) {
 	for _, sc := range failed {
 		span.AddLink(trace.Link{
 			SpanContext: sc,
-			Attributes:  []attribute.KeyValue{attribute.String("notification.type", "payment_failed")},
+			Attributes: []attribute.KeyValue{
+				attribute.String("notification.type", "payment_failed"),
+			},
 		})
 	}
 	span.SetAttributes(attribute.Int("notification.count", len(paid)+len(failed)))

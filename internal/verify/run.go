@@ -105,11 +105,11 @@ func verifyCase(ctx context.Context, cfg Config, svc *services, ex Example, sp *
 		return fail(results.LevelCompiled, err.Error())
 	}
 	runID := ex.ID + "-" + randomHex(4)
-	env, err := exampleEnv(ctx, svc, coll, ex, sp, runID)
+	env, err := exampleEnv(ctx, svc, coll, ex, sp, runID, extraEnv)
 	if err != nil {
 		return fail(results.LevelCompiled, err.Error())
 	}
-	output, exitCode, err := execute(ctx, ex, sp, bin, append(env, extraEnv...))
+	output, exitCode, err := execute(ctx, ex, sp, bin, env)
 	os.WriteFile(filepath.Join(outDir, "output.txt"), output, 0o644)
 	if cfg.Verbose {
 		fmt.Fprintf(cfg.Log, "--- output of %s %s\n%s", ex.ID, sp.Case, output)
@@ -190,7 +190,7 @@ func dataSize(dir string) int64 {
 // exampleEnv is the environment of a running example: the host's, less any
 // OTEL_* or service URL, plus the standard variables pointing at this run's
 // services (DESIGN contract 4) and the spec's own.
-func exampleEnv(ctx context.Context, svc *services, coll *collector.Container, ex Example, sp *spec.Spec, runID string) ([]string, error) {
+func exampleEnv(ctx context.Context, svc *services, coll *collector.Container, ex Example, sp *spec.Spec, runID string, collEnv []string) ([]string, error) {
 	var env []string
 	for _, kv := range os.Environ() {
 		k, _, _ := strings.Cut(kv, "=")
@@ -216,6 +216,17 @@ func exampleEnv(ctx context.Context, svc *services, coll *collector.Container, e
 		"OTEL_EXPORTER_OTLP_PROTOCOL="+protocol,
 		"OTEL_RESOURCE_ATTRIBUTES="+resAttrs,
 	)
+	env = append(env, collEnv...)
+	if svc.mqttURL != "" && sp.NeedsService("mqtt") {
+		env = append(env, "MQTT_URL="+svc.mqttURL)
+	}
+	if svc.postgres != nil && sp.NeedsService("postgres") {
+		dsn, err := svc.database(ctx, strings.ReplaceAll(ex.ID, "-", "_"))
+		if err != nil {
+			return nil, err
+		}
+		env = append(env, "DATABASE_URL="+dsn)
+	}
 	// run.env comes last: it may override verify's defaults (os/exec keeps
 	// the last value of a key), for example to point at an unreachable
 	// endpoint on purpose.
@@ -228,16 +239,6 @@ func exampleEnv(ctx context.Context, svc *services, coll *collector.Container, e
 	sort.Strings(keys)
 	for _, k := range keys {
 		env = append(env, k+"="+sp.Run.Env[k])
-	}
-	if svc.mqttURL != "" && sp.NeedsService("mqtt") {
-		env = append(env, "MQTT_URL="+svc.mqttURL)
-	}
-	if svc.postgres != nil && sp.NeedsService("postgres") {
-		dsn, err := svc.database(ctx, strings.ReplaceAll(ex.ID, "-", "_"))
-		if err != nil {
-			return nil, err
-		}
-		env = append(env, "DATABASE_URL="+dsn)
 	}
 	return env, nil
 }

@@ -72,11 +72,15 @@ func Run(ctx context.Context, cfg Config) (failed int, err error) {
 	prev := &results.File{}
 
 	// Compile everything first: a compile error should not wait for containers.
+	binDir, err := filepath.Abs(filepath.Join(cfg.Out, "bin")) // go build runs in the example's folder
+	if err != nil {
+		return 0, err
+	}
 	bins := map[string]string{}
 	var built []Example
 	for _, ex := range exs {
 		t0 := time.Now()
-		bin, err := build(ctx, ex, filepath.Join(cfg.Out, "bin"))
+		bin, err := build(ctx, ex, binDir)
 		if err != nil {
 			r := results.Example{ID: ex.ID, Status: results.StatusFail, Failures: []string{err.Error()},
 				DurationMS: time.Since(t0).Milliseconds(), VerifiedAt: time.Now().UTC().Truncate(time.Second)}
