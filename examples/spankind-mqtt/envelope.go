@@ -39,7 +39,8 @@ func unwrap(ctx context.Context, payload []byte, data any) (context.Context, err
 	if err := json.Unmarshal(env.Data, data); err != nil {
 		return ctx, err
 	}
-	return otel.GetTextMapPropagator().Extract(ctx, propagation.MapCarrier(env.Headers)), nil
+	carrier := propagation.MapCarrier(env.Headers)
+	return otel.GetTextMapPropagator().Extract(ctx, carrier), nil
 }
 
 // [END envelope]

@@ -97,7 +97,8 @@ func processBatch(msgs []mqtt.Message) {
 			continue
 		}
 		total += o.Total
-		links = append(links, trace.LinkFromContext(ctx, attribute.String("shop.order.id", o.ID)))
+		id := attribute.String("shop.order.id", o.ID)
+		links = append(links, trace.LinkFromContext(ctx, id))
 	}
 	_, span := tracer.Start(context.Background(), "process "+msgs[0].Topic(),
 		trace.WithSpanKind(trace.SpanKindConsumer),

@@ -92,6 +92,24 @@ func orderAttributes(o order) []attribute.KeyValue {
 
 // [END attributes]
 
+// [START structured]
+// cardAttributes uses the structured value types: a map, a list whose
+// elements differ in type, and raw bytes.
+func cardAttributes(o order) []attribute.KeyValue {
+	return []attribute.KeyValue{
+		attribute.Map("payment.card",
+			attribute.String("brand", "visa"),
+			attribute.String("last4", o.Card),
+		),
+		attribute.Slice("payment.checks",
+			attribute.StringValue("cvc"), attribute.BoolValue(true),
+		),
+		attribute.ByteSlice("payment.fingerprint", []byte{0xde, 0xad, 0xbe, 0xef}),
+	}
+}
+
+// [END structured]
+
 // [START retry]
 // reserveStock calls the warehouse and retries once. A failed attempt that
 // the retry recovers is worth recording, but the operation succeeded: the
@@ -126,7 +144,9 @@ func (e DeclinedError) Error() string { return "card declined: " + e.Reason }
 // charge takes the payment. A failure is both recorded (the exception event,
 // here with a stack trace) and set as the span's status.
 func charge(ctx context.Context, o order) error {
-	_, span := tracer.Start(ctx, "charge card")
+	_, span := tracer.Start(ctx, "charge card",
+		trace.WithAttributes(cardAttributes(o)...),
+	)
 	defer span.End()
 
 	id, err := paymentCapture(o)
