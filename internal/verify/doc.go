@@ -26,7 +26,9 @@
 //	MQTT_URL                      tcp://127.0.0.1:PORT of the broker (needs: [mqtt])
 //	OTEL_EXPORTER_OTLP_CERTIFICATE the CA of a TLS Collector (collector: {tls: true})
 //
-// then run.env of the spec, which may override any of them. OTEL_* variables of verify's own environment are
+// then run.env of the spec, which may override any of them; in its values
+// ${NAME} expands to the value verify gives NAME, e.g.
+// OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: ${OTEL_EXPORTER_OTLP_ENDPOINT}/v1/traces. OTEL_* variables of verify's own environment are
 // not passed on. The run id tells one example's telemetry from another's:
 // all examples of a run share one Collector.
 //

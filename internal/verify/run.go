@@ -237,8 +237,16 @@ func exampleEnv(ctx context.Context, svc *services, coll *collector.Container, e
 		}
 	}
 	sort.Strings(keys)
+	given := map[string]string{}
+	for _, kv := range env {
+		k, v, _ := strings.Cut(kv, "=")
+		given[k] = v
+	}
 	for _, k := range keys {
-		env = append(env, k+"="+sp.Run.Env[k])
+		// ${NAME} expands to what verify gives, e.g.
+		// ${OTEL_EXPORTER_OTLP_ENDPOINT}/v1/traces.
+		v := os.Expand(sp.Run.Env[k], func(name string) string { return given[name] })
+		env = append(env, k+"="+v)
 	}
 	return env, nil
 }
