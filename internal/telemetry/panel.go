@@ -16,7 +16,7 @@ import (
 var HiddenKeys = map[string]bool{"oteldocs.run.id": true}
 
 // MaxTraces is how many traces a panel draws; the rest are counted.
-const MaxTraces = 6
+const MaxTraces = 10
 
 // Panel renders what arrived as plain HTML (no script needed): the span
 // trees, the metrics with their points, the log records and the resource.
@@ -271,7 +271,7 @@ var panelTmpl = template.Must(template.New("panel").Parse(`<div class="telemetry
 {{- end}}
 </div>
 {{- define "span"}}
-<li><span class="span-kind kind-{{.Span.Kind}}">{{.Span.Kind}}</span> <code class="span-name">{{.Span.Name}}</code> <span class="span-dur">{{.Duration}}</span>{{if eq .Span.StatusCode "ERROR"}} <span class="span-status-error">ERROR{{with .Span.StatusMsg}}: {{.}}{{end}}</span>{{end}}
+<li><span class="span-kind kind-{{.Span.Kind}}">{{.Span.Kind}}</span> <code class="span-name">{{.Span.Name}}</code> <span class="span-dur">{{.Duration}}</span>{{if eq .Span.StatusCode "ERROR"}} <span class="span-status-error">ERROR{{with .Span.StatusMsg}}: {{.}}{{end}}</span>{{else if eq .Span.StatusCode "OK"}} <span class="span-status-ok">OK</span>{{end}}{{with .Span.TraceState}} <span class="span-tracestate">tracestate {{.}}</span>{{end}}
 {{- if or .Attrs .Events .Links}}
 <details><summary>{{len .Attrs}} attributes{{with .Events}}, {{len .}} events{{end}}{{with .Links}}, {{len .}} links{{end}}</summary>
 <table class="attrs"><tbody>{{range .Attrs}}<tr><td><code>{{.Key}}</code></td><td>{{.Value}}</td></tr>{{end}}</tbody></table>
