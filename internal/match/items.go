@@ -55,6 +55,7 @@ func spanChecks(e *spec.SpanExp, s telemetry.Span, a assignment) []check {
 	cs = valueCheck(cs, "status_message", e.StatusMsg, s.StatusMsg)
 	cs = valueCheck(cs, "scope", e.Scope, s.Scope)
 	cs = attrChecks(cs, "attributes.", e.Attributes, s.Attributes)
+	cs = valueCheck(cs, "trace_state", e.TraceState, optional(s.TraceState))
 	if e.Root {
 		cs = append(cs, check{field: "root", want: "no parent", got: "parent " + short(s.ParentSpanID), ok: s.ParentSpanID == ""})
 	}
@@ -163,6 +164,8 @@ func logItem(path string, idx int, e *spec.LogExp, d *telemetry.Data) item {
 			cs = valueCheck(cs, "severity_number", e.SeverityN, int64(l.SeverityNumber))
 			cs = valueCheck(cs, "scope", e.Scope, l.Scope)
 			cs = attrChecks(cs, "attributes.", e.Attributes, l.Attributes)
+			cs = valueCheck(cs, "trace_id", e.TraceID, optional(l.TraceID))
+			cs = valueCheck(cs, "span_id", e.SpanID, optional(l.SpanID))
 			if e.Span != "" {
 				s := a[e.Span]
 				cs = append(cs, check{
@@ -275,4 +278,12 @@ func describePoint(m telemetry.Metric, p telemetry.Point) string {
 		return s + " = " + strconv.FormatFloat(p.Value, 'g', -1, 64)
 	}
 	return fmt.Sprintf("%s count=%d sum=%g", s, p.Count, p.Sum)
+}
+
+// optional maps an empty string to nil, so {absent: true} matches it.
+func optional(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
 }

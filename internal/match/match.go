@@ -45,6 +45,7 @@ type item struct {
 	name   func(i int) string                // describe candidate i
 	assign func(i int, a assignment)         // record candidate i (spans)
 	kinds  string                            // "span", "log record", "metric"
+	absent bool                              // nothing may match
 }
 
 type assignment map[string]telemetry.Span
@@ -67,24 +68,46 @@ func Match(path string, e *spec.Expect, d *telemetry.Data) Result {
 	}
 	res.Failures = append(res.Failures, checkResources(path, e.Resource, d)...)
 
-	var items []item
+	var all []item
 	for i, s := range e.Spans {
-		items = append(items, spanItem(path, i, s, d))
+		all = append(all, withAbsent(spanItem(path, i, s, d), s.Absent))
 	}
 	for i, l := range e.Logs {
-		items = append(items, logItem(path, i, l, d))
+		all = append(all, withAbsent(logItem(path, i, l, d), l.Absent))
 	}
 	for i, m := range e.Metrics {
-		items = append(items, metricItem(path, i, m, d))
+		all = append(all, withAbsent(metricItem(path, i, m, d), m.Absent))
+	}
+	var items, absent []item
+	for _, it := range all {
+		if it.absent {
+			absent = append(absent, it)
+		} else {
+			items = append(items, it)
+		}
 	}
 
 	s := &search{items: items, a: assignment{}, deepest: -1}
-	if s.run(0) {
-		res.Spans = s.a
+	if !s.run(0) {
+		res.Failures = append(res.Failures, s.explain(d))
 		return res
 	}
-	res.Failures = append(res.Failures, s.explain(d))
+	res.Spans = s.a
+	// What must not arrive is checked against the assignment found.
+	for _, it := range absent {
+		for i := 0; i < it.n; i++ {
+			if allOK(it.check(i, s.a)) {
+				res.Failures = append(res.Failures, fmt.Sprintf("%s: absent: true, but a %s matches: %s", it.label, it.kinds, it.name(i)))
+				break
+			}
+		}
+	}
 	return res
+}
+
+func withAbsent(it item, absent bool) item {
+	it.absent = absent
+	return it
 }
 
 type search struct {

@@ -106,6 +106,9 @@ type SpanExp struct {
 	SameTrace  string            `yaml:"same_trace"` // id of a span in the same trace
 	Events     []*EventExp       `yaml:"events"`
 	Links      []*LinkExp        `yaml:"links"`
+	TraceState *Value            `yaml:"trace_state"` // W3C tracestate, e.g. "shop=canary"
+	// Absent turns the expectation around: no span may match it.
+	Absent bool `yaml:"absent"`
 }
 
 // EventExp expects a span event.
@@ -130,6 +133,8 @@ type MetricExp struct {
 	Monotonic   *bool       `yaml:"monotonic"`
 	Bounds      []float64   `yaml:"bounds"` // explicit histogram bucket boundaries
 	Points      []*PointExp `yaml:"points"`
+	// Absent turns the expectation around: no metric may match it.
+	Absent bool `yaml:"absent"`
 }
 
 // PointExp expects one data point of a metric.
@@ -150,6 +155,10 @@ type LogExp struct {
 	Attributes map[string]*Value `yaml:"attributes"`
 	Span       string            `yaml:"span"` // id of the span it must be correlated with
 	Scope      *Value            `yaml:"scope"`
+	TraceID    *Value            `yaml:"trace_id"` // e.g. {absent: true}: not correlated
+	SpanID     *Value            `yaml:"span_id"`
+	// Absent turns the expectation around: no log record may match it.
+	Absent bool `yaml:"absent"`
 }
 
 // The three expectation kinds record their line in UnmarshalYAML.
@@ -370,6 +379,9 @@ func (s *Spec) check() error {
 				bad(sp.Line, "duplicate span id %q", sp.ID)
 			}
 			ids[sp.ID] = true
+		}
+		if sp.Absent && sp.ID != "" {
+			bad(sp.Line, "an absent span cannot have an id: nothing can refer to it")
 		}
 		if sp.Root && sp.Parent != "" {
 			bad(sp.Line, "root and parent exclude each other")

@@ -69,6 +69,7 @@
 //	          attributes: {exception.type: {present: true}}
 //	      links:
 //	        - span: query          # a link to the span matched as "query"
+//	      trace_state: shop=canary # the W3C tracestate it carries
 //	  metrics:
 //	    - name: http.server.request.duration
 //	      type: histogram          # sum, gauge, histogram, exponential_histogram, summary
@@ -87,6 +88,10 @@
 //	      severity_number: {gte: 9}
 //	      attributes: {user.id: 1}
 //	      span: server             # carries that span's trace and span id
+//	    - body: started
+//	      trace_id: {absent: true} # logged without a span in its context
+//	    - severity: DEBUG
+//	      absent: true             # turned around: nothing may match this
 //
 // Cases. A verify.yaml may hold more YAML documents after the first, each
 // a named case that runs the same program another way; the example passes
@@ -110,6 +115,15 @@
 //
 // The main document may use collector: too. Such Collectors are started
 // once per distinct setting and removed with the rest.
+//
+// absent: true works on any span, log or metric expectation: it must match
+// nothing that arrived (checked against the spans the others matched, so
+// "no child of server named X" can be said). Such a span takes no id.
+//
+// Attribute values that are maps (slog groups, attribute.Map) compare
+// as text in the form {key: "value", n: 1} (keys sorted), so use a
+// pattern: {pattern: 'tier: "gold"'}. Two expectations may match the same
+// span, record or metric: make them specific enough to tell apart.
 //
 // Every field of an expectation is optional; what is left out is not
 // checked. Unknown fields are errors, reported with file and line.
