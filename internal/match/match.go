@@ -46,6 +46,7 @@ type item struct {
 	assign func(i int, a assignment)         // record candidate i (spans)
 	kinds  string                            // "span", "log record", "metric"
 	absent bool                              // nothing may match
+	refers bool                              // checks depend on other spans' matches
 }
 
 type assignment map[string]telemetry.Span
@@ -90,6 +91,8 @@ func Match(path string, e *spec.Expect, d *telemetry.Data) Result {
 	s := &search{items: items, a: assignment{}, deepest: -1}
 	if !s.run(0) {
 		res.Failures = append(res.Failures, s.explain(d))
+		res.Failures = append(res.Failures, alsoFailing(items, s.deepest, d)...)
+		res.Failures = append(res.Failures, summary(d))
 		return res
 	}
 	res.Spans = s.a
@@ -154,16 +157,21 @@ func (s *search) explain(d *telemetry.Data) string {
 	if s.deepest < 0 {
 		return "the search for a matching assignment gave up (too many combinations); make the expectations more specific"
 	}
-	it := s.items[s.deepest]
+	return explainItem(s.items[s.deepest], s.deepA, s.deepest > 0, d)
+}
+
+// explainItem says why no candidate satisfies it under the assignment a,
+// showing the closest one field by field.
+func explainItem(it item, a assignment, given bool, d *telemetry.Data) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: no %s matches", it.label, it.kinds)
-	if s.deepest > 0 {
+	if given {
 		b.WriteString(" (given the matches above it)")
 	}
 	best, bestScore := -1, -1
 	var bestChecks []check
 	for i := 0; i < it.n; i++ {
-		cs := it.check(i, s.deepA)
+		cs := it.check(i, a)
 		score := 0
 		for j, c := range cs {
 			if c.ok {
@@ -178,11 +186,11 @@ func (s *search) explain(d *telemetry.Data) string {
 		}
 	}
 	if best < 0 {
-		fmt.Fprintf(&b, "\n    nothing of that kind arrived\n    %s", summary(d))
+		b.WriteString("\n    nothing of that kind arrived")
 		return b.String()
 	}
 	if len(bestChecks) > 0 && bestChecks[0].field == "name" && !bestChecks[0].ok {
-		fmt.Fprintf(&b, "\n    no %s named %s arrived\n    %s", it.kinds, bestChecks[0].want, summary(d))
+		fmt.Fprintf(&b, "\n    no %s named %s arrived", it.kinds, bestChecks[0].want)
 		return b.String()
 	}
 	fmt.Fprintf(&b, "\n    closest: %s", it.name(best))
@@ -196,8 +204,27 @@ func (s *search) explain(d *telemetry.Data) string {
 			fmt.Fprintf(&b, ", got %s", c.got)
 		}
 	}
-	fmt.Fprintf(&b, "\n    %s", summary(d))
 	return b.String()
+}
+
+// alsoFailing explains the other expectations that refer to no span and
+// that nothing satisfies on its own, so one run reports every independent
+// failure, not just the first.
+func alsoFailing(items []item, except int, d *telemetry.Data) []string {
+	var out []string
+	for k, it := range items {
+		if k == except || it.refers {
+			continue
+		}
+		found := false
+		for i := 0; i < it.n && !found; i++ {
+			found = allOK(it.check(i, assignment{}))
+		}
+		if !found {
+			out = append(out, explainItem(it, assignment{}, false, d))
+		}
+	}
+	return out
 }
 
 // summary lists what arrived, briefly.

@@ -142,14 +142,15 @@
 // assignment exists or run.wait runs out; there are no fixed sleeps.
 //
 // A failure names the expectation by file and line and shows the closest
-// candidate, field by field:
+// candidate, field by field. Every expectation that fails on its own is
+// reported, then a line listing what arrived:
 //
 //	examples/quickstart/verify.yaml:21: spans[1] "query": no span matches (given the matches above it)
 //	    closest: span "SELECT id, name FROM users WHERE id = $1" (CLIENT, trace 4bf92f35, span 00f067aa)
 //	      ok   kind                         want CLIENT
 //	      FAIL attributes.db.system.name    want "postgresql", got (absent)
 //	      ok   parent                       want span "server" (4bf92f35/53995c3f)
-//	    arrived: 9 spans [...]; metrics [...]; 4 log records
+//	arrived: 9 spans [...]; metrics [...]; 4 log records
 //
 // # Output
 //
