@@ -212,13 +212,44 @@ func pointText(m Metric, p Point) string {
 	if a == "" {
 		a = "(no attributes)"
 	}
+	var v string
 	switch m.Type {
 	case "sum", "gauge":
-		return a + " → " + strconv.FormatFloat(p.Value, 'g', 6, 64)
+		v = strconv.FormatFloat(p.Value, 'g', 6, 64)
 	case "histogram":
-		return fmt.Sprintf("%s → count %d, sum %s, buckets %v", a, p.Count, strconv.FormatFloat(p.Sum, 'g', 4, 64), p.Bounds)
+		v = fmt.Sprintf("count %d, sum %s%s", p.Count, strconv.FormatFloat(p.Sum, 'g', 4, 64), buckets(p))
+	default:
+		v = fmt.Sprintf("count %d, sum %s", p.Count, strconv.FormatFloat(p.Sum, 'g', 4, 64))
 	}
-	return fmt.Sprintf("%s → count %d, sum %s", a, p.Count, strconv.FormatFloat(p.Sum, 'g', 4, 64))
+	for _, e := range p.Exemplars {
+		v += fmt.Sprintf("; exemplar %s from span %s", strconv.FormatFloat(e.Value, 'g', 4, 64), e.SpanID)
+	}
+	return a + " → " + v
+}
+
+// buckets lists the non-empty buckets of a histogram point, as
+// "(le 0.01: 2, le 0.025: 1, > 0.25: 1)".
+func buckets(p Point) string {
+	var parts []string
+	for i, n := range p.BucketCounts {
+		if n == 0 {
+			continue
+		}
+		var bound string
+		switch {
+		case len(p.Bounds) == 0:
+			bound = "all"
+		case i < len(p.Bounds):
+			bound = "≤ " + strconv.FormatFloat(p.Bounds[i], 'g', -1, 64)
+		default:
+			bound = "> " + strconv.FormatFloat(p.Bounds[len(p.Bounds)-1], 'g', -1, 64)
+		}
+		parts = append(parts, fmt.Sprintf("%s: %d", bound, n))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return ", buckets (" + strings.Join(parts, ", ") + ")"
 }
 
 func logRows(d *Data) []logRow {

@@ -57,3 +57,18 @@ func TestDecodeErrors(t *testing.T) {
 		t.Errorf("partial line: %v, %d spans", err, len(d.Spans))
 	}
 }
+
+func TestBuckets(t *testing.T) {
+	for _, tt := range []struct {
+		p    Point
+		want string
+	}{
+		{Point{Bounds: []float64{1, 5}, BucketCounts: []uint64{0, 2, 1}}, ", buckets (≤ 5: 2, > 5: 1)"},
+		{Point{BucketCounts: []uint64{3}}, ", buckets (all: 3)"},
+		{Point{Bounds: []float64{1}, BucketCounts: []uint64{0, 0}}, ""},
+	} {
+		if got := buckets(tt.p); got != tt.want {
+			t.Errorf("buckets(%v) = %q, want %q", tt.p.BucketCounts, got, tt.want)
+		}
+	}
+}
