@@ -107,6 +107,10 @@ type SpanExp struct {
 	Events     []*EventExp       `yaml:"events"`
 	Links      []*LinkExp        `yaml:"links"`
 	TraceState *Value            `yaml:"trace_state"` // W3C tracestate, e.g. "shop=canary"
+	// What the SDK dropped to stay within its span limits, e.g. 3 or {gte: 1}.
+	DroppedAttributes *Value `yaml:"dropped_attributes_count"`
+	DroppedEvents     *Value `yaml:"dropped_events_count"`
+	DroppedLinks      *Value `yaml:"dropped_links_count"`
 	// Absent turns the expectation around: no span may match it.
 	Absent bool `yaml:"absent"`
 }

@@ -131,6 +131,10 @@ func decodeSpan(res Attrs, scope string, s ptrace.Span) Span {
 		Attributes: Attrs(s.Attributes().AsRaw()),
 		StatusCode: statusName(s.Status().Code()),
 		StatusMsg:  s.Status().Message(),
+
+		DroppedAttributes: int(s.DroppedAttributesCount()),
+		DroppedEvents:     int(s.DroppedEventsCount()),
+		DroppedLinks:      int(s.DroppedLinksCount()),
 	}
 	sp.ParentSpanID = idString(s.ParentSpanID())
 	for _, e := range s.Events().All() {

@@ -36,6 +36,8 @@ type Span struct {
 	StatusMsg    string
 	Events       []Event
 	Links        []Link
+	// What the SDK dropped to stay within its span limits.
+	DroppedAttributes, DroppedEvents, DroppedLinks int
 }
 
 // Event is a span event.

@@ -48,6 +48,7 @@ type attrRow struct{ Key, Value string }
 
 type spanNode struct {
 	Span     Span
+	Dropped  string // "3 attributes, 1 event": what span limits dropped
 	Duration string
 	Attrs    []attrRow
 	Events   []string
@@ -127,7 +128,7 @@ func inline(a Attrs) string {
 func traceTrees(spans []Span) (roots []*spanNode, more int) {
 	nodes := map[string]*spanNode{}
 	for _, s := range spans {
-		n := &spanNode{Span: s, Duration: duration(s.End.Sub(s.Start)), Attrs: attrRows(s.Attributes)}
+		n := &spanNode{Span: s, Duration: duration(s.End.Sub(s.Start)), Attrs: attrRows(s.Attributes), Dropped: dropped(s)}
 		for _, e := range s.Events {
 			n.Events = append(n.Events, strings.TrimSpace(e.Name+" "+inline(e.Attributes)))
 		}
@@ -163,6 +164,21 @@ func traceTrees(spans []Span) (roots []*spanNode, more int) {
 		return all[:MaxTraces], len(all) - MaxTraces
 	}
 	return all, 0
+}
+
+func dropped(s Span) string {
+	var parts []string
+	for _, c := range []struct {
+		n    int
+		what string
+	}{{s.DroppedAttributes, "attribute"}, {s.DroppedEvents, "event"}, {s.DroppedLinks, "link"}} {
+		if c.n == 1 {
+			parts = append(parts, "1 "+c.what)
+		} else if c.n > 1 {
+			parts = append(parts, strconv.Itoa(c.n)+" "+c.what+"s")
+		}
+	}
+	return strings.Join(parts, ", ")
 }
 
 func duration(d time.Duration) string {
@@ -302,7 +318,7 @@ var panelTmpl = template.Must(template.New("panel").Parse(`<div class="telemetry
 {{- end}}
 </div>
 {{- define "span"}}
-<li><span class="span-kind kind-{{.Span.Kind}}">{{.Span.Kind}}</span> <code class="span-name">{{.Span.Name}}</code> <span class="span-dur">{{.Duration}}</span>{{if eq .Span.StatusCode "ERROR"}} <span class="span-status-error">ERROR{{with .Span.StatusMsg}}: {{.}}{{end}}</span>{{else if eq .Span.StatusCode "OK"}} <span class="span-status-ok">OK</span>{{end}}{{with .Span.TraceState}} <span class="span-tracestate">tracestate {{.}}</span>{{end}}
+<li><span class="span-kind kind-{{.Span.Kind}}">{{.Span.Kind}}</span> <code class="span-name">{{.Span.Name}}</code> <span class="span-dur">{{.Duration}}</span>{{if eq .Span.StatusCode "ERROR"}} <span class="span-status-error">ERROR{{with .Span.StatusMsg}}: {{.}}{{end}}</span>{{else if eq .Span.StatusCode "OK"}} <span class="span-status-ok">OK</span>{{end}}{{with .Span.TraceState}} <span class="span-tracestate">tracestate {{.}}</span>{{end}}{{with .Dropped}} <span class="span-dropped">dropped: {{.}}</span>{{end}}
 {{- if or .Attrs .Events .Links}}
 <details><summary>{{len .Attrs}} attributes{{with .Events}}, {{len .}} events{{end}}{{with .Links}}, {{len .}} links{{end}}</summary>
 <table class="attrs"><tbody>{{range .Attrs}}<tr><td><code>{{.Key}}</code></td><td>{{.Value}}</td></tr>{{end}}</tbody></table>

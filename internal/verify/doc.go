@@ -70,6 +70,8 @@
 //	      links:
 //	        - span: query          # a link to the span matched as "query"
 //	      trace_state: shop=canary # the W3C tracestate it carries
+//	      dropped_attributes_count: 3  # dropped by span limits; also
+//	                               # dropped_events_count, dropped_links_count
 //	  metrics:
 //	    - name: http.server.request.duration
 //	      type: histogram          # sum, gauge, histogram, exponential_histogram, summary

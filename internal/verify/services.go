@@ -72,6 +72,9 @@ func testcontainersDefaults() {
 // so stop removes it.
 func (s *services) start(ctx context.Context, needs map[string]bool) error {
 	testcontainersDefaults()
+	if _, err := images.Docker(ctx, nil, "info", "--format", "{{.ServerVersion}}"); err != nil {
+		return fmt.Errorf("no Docker engine answers (docker info failed): start one, or run scripts/ensure-docker.sh as root on Debian, which installs and starts it\n%v", err)
+	}
 	refs, err := EnsureImages(ctx, needs, s.log)
 	if err != nil {
 		return err
