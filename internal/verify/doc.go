@@ -115,6 +115,21 @@
 //	expect:
 //	  no_telemetry: true           # nothing may arrive; checked once output has settled
 //
+// To show retry and timeouts, a case may put a proxy of verify's own in
+// front of the Collector's OTLP/HTTP receiver (run.protocol http/protobuf,
+// no TLS); the example's OTEL_EXPORTER_OTLP_ENDPOINT then points at it:
+//
+//	collector:
+//	  http_faults:
+//	    status: 503                # the answer to the first `count` requests
+//	    count: 2
+//	    retry_after: 1             # seconds, sent as Retry-After
+//	    delay: 3s                  # hold each request; if the client gives up
+//	                               # first, the request is dropped
+//
+// The proxy logs each request (time since the first, path, what it
+// answered) after the program's own output; run.output matchers see both.
+//
 // The main document may use collector: too. Such Collectors are started
 // once per distinct setting and removed with the rest.
 //

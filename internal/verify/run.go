@@ -104,12 +104,29 @@ func verifyCase(ctx context.Context, cfg Config, svc *services, ex Example, sp *
 	if err != nil {
 		return fail(results.LevelCompiled, err.Error())
 	}
+	var proxy *faultProxy
+	if f := sp.Collector.HTTPFaults; f != nil {
+		target, err := coll.HTTPEndpoint(ctx)
+		if err == nil {
+			proxy, err = startFaultProxy(target, *f)
+		}
+		if err != nil {
+			return fail(results.LevelCompiled, fmt.Sprintf("fault proxy: %v", err))
+		}
+		defer proxy.Close()
+		extraEnv = append(extraEnv, "OTEL_EXPORTER_OTLP_ENDPOINT="+proxy.url)
+	}
 	runID := ex.ID + "-" + randomHex(4)
 	env, err := exampleEnv(ctx, svc, coll, ex, sp, runID, extraEnv)
 	if err != nil {
 		return fail(results.LevelCompiled, err.Error())
 	}
 	output, exitCode, err := execute(ctx, ex, sp, bin, env)
+	if proxy != nil {
+		// What the proxy did follows what the program printed: both are
+		// the run's output, and run.output matchers see both.
+		output = append(output, proxy.Log()...)
+	}
 	os.WriteFile(filepath.Join(outDir, "output.txt"), output, 0o644)
 	if cfg.Verbose {
 		fmt.Fprintf(cfg.Log, "--- output of %s %s\n%s", ex.ID, sp.Case, output)
