@@ -62,9 +62,12 @@ verify: images
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
 
+# Each parser for 30 s (go test -fuzz takes one target at a time).
 fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzExtract -fuzztime 30s ./internal/region/
 	$(GO) test -run '^$$' -fuzz FuzzParseInfo -fuzztime 30s ./internal/snippet/
+	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 30s ./internal/markdown/
+	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 30s ./internal/spec/
 
 clean:
 	rm -rf public build
