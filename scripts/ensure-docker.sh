@@ -52,13 +52,13 @@ if ! engine_up; then
 fi
 echo "ensure-docker: engine $(docker version --format '{{.Server.Version}}') answers"
 
-# The Postgres image is built from Debian's packages with mmdebstrap, unless
-# an upstream image is chosen.
-if [ -z "${OTELDOCS_POSTGRES_IMAGE:-}" ] && ! command -v mmdebstrap >/dev/null 2>&1; then
+# The Postgres and MQTT images are built from Debian's packages with
+# mmdebstrap, unless upstream images are chosen for both.
+if { [ -z "${OTELDOCS_POSTGRES_IMAGE:-}" ] || [ -z "${OTELDOCS_MQTT_IMAGE:-}" ]; } && ! command -v mmdebstrap >/dev/null 2>&1; then
   if can_install; then
     apt_install mmdebstrap
   else
-    echo "ensure-docker: mmdebstrap is missing: install it, or set OTELDOCS_POSTGRES_IMAGE=postgres:17 to pull an image instead." >&2
+    echo "ensure-docker: mmdebstrap is missing: install it, or set OTELDOCS_POSTGRES_IMAGE=postgres:17 and OTELDOCS_MQTT_IMAGE=eclipse-mosquitto:2 to pull images instead." >&2
     exit 1
   fi
 fi
