@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -128,6 +129,10 @@ func Run(ctx context.Context, cfg Config) (failed int, err error) {
 	}
 	err = results.Update(filepath.Join(cfg.Out, "results.json"), func(f *results.File) {
 		f.Generated = time.Now().UTC().Truncate(time.Second)
+		if cfg.Filter == nil {
+			// A full run: forget examples that no longer exist.
+			f.Examples = slices.DeleteFunc(f.Examples, func(e results.Example) bool { return !slices.Contains(ids, e.ID) })
+		}
 		if prev.Versions != (results.Versions{}) {
 			f.Versions = prev.Versions
 		}
