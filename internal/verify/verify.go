@@ -160,6 +160,15 @@ func Discover(root string, filter *regexp.Regexp) ([]Example, error) {
 	sort.Strings(paths)
 	var exs []Example
 	var errs []error
+	// Every example module must say what it sends: one without verify.yaml
+	// would never be verified, and its page would say so forever.
+	mods, _ := filepath.Glob(filepath.Join(root, "examples", "*", "go.mod"))
+	for _, m := range mods {
+		dir := filepath.Dir(m)
+		if _, err := os.Stat(filepath.Join(dir, "verify.yaml")); err != nil && (filter == nil || filter.MatchString(filepath.Base(dir))) {
+			errs = append(errs, fmt.Errorf("examples/%s: no verify.yaml: every example says what telemetry it must send (see go doc oteldocs.dev/internal/verify)", filepath.Base(dir)))
+		}
+	}
 	for _, p := range paths {
 		dir := filepath.Dir(p)
 		id := filepath.Base(dir)

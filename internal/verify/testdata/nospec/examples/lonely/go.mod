@@ -1,0 +1,3 @@
+module example.com/lonely
+
+go 1.26.0
