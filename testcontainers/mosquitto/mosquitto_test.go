@@ -1,7 +1,6 @@
 package mosquitto_test
 
 import (
-	"bytes"
 	"context"
 	neturl "net/url"
 	"os"
@@ -12,17 +11,9 @@ import (
 	mqtt "github.com/eclipse/paho.mqtt.golang"
 	"github.com/testcontainers/testcontainers-go"
 
-	"oteldocs.dev/testcontainers/images"
+	"oteldocs.dev/testcontainers/images/imagestest"
 	"oteldocs.dev/testcontainers/mosquitto"
 )
-
-// logWriter sends what it is given to t.Log, one call per write.
-type logWriter struct{ t *testing.T }
-
-func (w logWriter) Write(p []byte) (int, error) {
-	w.t.Log(strings.TrimRight(string(p), "\n"))
-	return len(p), nil
-}
 
 func TestImage(t *testing.T) {
 	if os.Getenv("OTELDOCS_INTEGRATION") != "1" {
@@ -31,17 +22,7 @@ func TestImage(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
 
-	img, err := images.Ensure(ctx, mosquitto.Image(), logWriter{t})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var again bytes.Buffer
-	if _, err := images.Ensure(ctx, mosquitto.Image(), &again); err != nil {
-		t.Fatal(err)
-	}
-	if os.Getenv(mosquitto.EnvOverride) == "" && (!strings.Contains(again.String(), "is up to date") || strings.Contains(again.String(), "building")) {
-		t.Errorf("second Ensure should find the image up to date, it logged:\n%s", again.String())
-	}
+	img := imagestest.Ensure(ctx, t, mosquitto.Image())
 
 	t.Run("publish and receive", func(t *testing.T) {
 		began := time.Now()
@@ -112,13 +93,7 @@ func TestImage(t *testing.T) {
 	})
 
 	// Every container was terminated by its subtest's cleanup.
-	out, err := images.Docker(ctx, nil, "ps", "-aq", "--filter", "label=org.testcontainers.sessionId="+testcontainers.SessionID())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if strings.TrimSpace(out) != "" {
-		t.Errorf("containers left behind: %s", out)
-	}
+	imagestest.NoneLeft(ctx, t)
 }
 
 // connect returns a client connected to url, disconnected at the end of the

@@ -1,12 +1,10 @@
 package postgres_test
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"net/url"
 	"os"
-	"strings"
 	"testing"
 	"time"
 
@@ -15,17 +13,9 @@ import (
 	"github.com/testcontainers/testcontainers-go"
 	tcpostgres "github.com/testcontainers/testcontainers-go/modules/postgres"
 
-	"oteldocs.dev/testcontainers/images"
+	"oteldocs.dev/testcontainers/images/imagestest"
 	"oteldocs.dev/testcontainers/postgres"
 )
-
-// logWriter sends what it is given to t.Log, one call per write.
-type logWriter struct{ t *testing.T }
-
-func (w logWriter) Write(p []byte) (int, error) {
-	w.t.Log(strings.TrimRight(string(p), "\n"))
-	return len(p), nil
-}
 
 func TestImage(t *testing.T) {
 	if os.Getenv("OTELDOCS_INTEGRATION") != "1" {
@@ -34,17 +24,7 @@ func TestImage(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
 	defer cancel()
 
-	img, err := images.Ensure(ctx, postgres.Image(), logWriter{t})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var again bytes.Buffer
-	if _, err := images.Ensure(ctx, postgres.Image(), &again); err != nil {
-		t.Fatal(err)
-	}
-	if os.Getenv(postgres.EnvOverride) == "" && (!strings.Contains(again.String(), "is up to date") || strings.Contains(again.String(), "building")) {
-		t.Errorf("second Ensure should find the image up to date, it logged:\n%s", again.String())
-	}
+	img := imagestest.Ensure(ctx, t, postgres.Image())
 
 	t.Run("defaults", func(t *testing.T) {
 		conn := start(ctx, t, img)
@@ -94,13 +74,7 @@ func TestImage(t *testing.T) {
 	})
 
 	// Every container was terminated by its subtest's cleanup.
-	out, err := images.Docker(ctx, nil, "ps", "-aq", "--filter", "label=org.testcontainers.sessionId="+testcontainers.SessionID())
-	if err != nil {
-		t.Fatal(err)
-	}
-	if strings.TrimSpace(out) != "" {
-		t.Errorf("containers left behind: %s", out)
-	}
+	imagestest.NoneLeft(ctx, t)
 }
 
 // start runs img with postgres.Run and connects to it; both are closed at
