@@ -30,9 +30,10 @@ func run(ctx context.Context) (err error) {
 		return fmt.Errorf("set up OpenTelemetry: %w", err)
 	}
 	defer func() {
-		flushCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		// A fresh context: ctx may already be cancelled.
+		ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 		defer cancel()
-		err = errors.Join(err, shutdown(flushCtx))
+		err = errors.Join(err, shutdown(ctx))
 	}()
 
 	levels(ctx)

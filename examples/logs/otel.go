@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"time"
 
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/exporters/otlp/otlplog/otlploghttp"
@@ -14,10 +15,30 @@ import (
 	semconv "go.opentelemetry.io/otel/semconv/v1.43.0"
 )
 
+// shutdownTimeout bounds the final flush in run: long enough for one export,
+// short enough that a stuck Collector does not hang the exit.
+const shutdownTimeout = 5 * time.Second
+
 // setupOTel installs a LoggerProvider and a TracerProvider, both exporting
 // over OTLP/HTTP to OTEL_EXPORTER_OTLP_ENDPOINT. The tracer provider is there
 // for correlation: a record logged inside a span carries its ids.
 func setupOTel(ctx context.Context) (shutdown func(context.Context) error, err error) {
+	var shutdowns []func(context.Context) error
+	shutdownAll := func(ctx context.Context) error {
+		var errs error
+		for _, fn := range shutdowns {
+			errs = errors.Join(errs, fn(ctx))
+		}
+		shutdowns = nil
+		return errs
+	}
+	// If a later step fails, stop the providers already built.
+	defer func() {
+		if err != nil {
+			err = errors.Join(err, shutdownAll(ctx))
+		}
+	}()
+
 	res, err := resource.New(ctx,
 		resource.WithSchemaURL(semconv.SchemaURL),
 		resource.WithAttributes(semconv.ServiceName("checkout")), // default, env wins
@@ -32,17 +53,18 @@ func setupOTel(ctx context.Context) (shutdown func(context.Context) error, err e
 	if err != nil {
 		return nil, err
 	}
-	tp := sdktrace.NewTracerProvider(
+	tracerProvider := sdktrace.NewTracerProvider(
 		sdktrace.WithBatcher(traceExporter),
 		sdktrace.WithResource(res),
 	)
+	shutdowns = append(shutdowns, tracerProvider.Shutdown)
 
 	// [START provider]
 	logExporter, err := otlploghttp.New(ctx)
 	if err != nil {
 		return nil, err
 	}
-	lp := sdklog.NewLoggerProvider(
+	loggerProvider := sdklog.NewLoggerProvider(
 		sdklog.WithResource(res),
 		// Every record goes to every processor, in this order. redact
 		// changes the record in place, so it comes before the processor
@@ -58,14 +80,12 @@ func setupOTel(ctx context.Context) (shutdown func(context.Context) error, err e
 			min:       log.SeverityWarn,
 		}),
 	)
+	// Its Shutdown flushes the batch processor's queue.
+	shutdowns = append(shutdowns, loggerProvider.Shutdown)
 	// [END provider]
 
-	otel.SetTracerProvider(tp)
-	otel.SetLoggerProvider(lp)
-
-	shutdown = func(ctx context.Context) error {
-		// The logger provider's Shutdown flushes the batch processor's queue.
-		return errors.Join(tp.Shutdown(ctx), lp.Shutdown(ctx))
-	}
-	return shutdown, nil
+	// Install globals only once every step succeeded.
+	otel.SetTracerProvider(tracerProvider)
+	otel.SetLoggerProvider(loggerProvider)
+	return shutdownAll, nil
 }

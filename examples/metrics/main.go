@@ -10,7 +10,9 @@ import (
 	"errors"
 	"fmt"
 	"log"
-	"time"
+
+	"go.opentelemetry.io/otel"
+	sdkmetric "go.opentelemetry.io/otel/sdk/metric"
 )
 
 func main() {
@@ -21,15 +23,16 @@ func main() {
 
 // [START run]
 func run(ctx context.Context) (err error) {
-	mp, shutdown, err := setupOTel(ctx)
+	shutdown, err := setupOTel(ctx)
 	if err != nil {
 		return fmt.Errorf("set up OpenTelemetry: %w", err)
 	}
 	defer func() {
-		// Shutdown collects and exports one last time.
-		flushCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		// Shutdown collects and exports one last time. A fresh context:
+		// ctx may already be cancelled.
+		ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 		defer cancel()
-		err = errors.Join(err, shutdown(flushCtx))
+		err = errors.Join(err, shutdown(ctx))
 	}()
 
 	s, err := newShop(map[string]int64{"book": 10, "pen": 50, "mug": 5})
@@ -48,7 +51,12 @@ func run(ctx context.Context) (err error) {
 
 	// ForceFlush stands in for a tick of the periodic reader: it collects
 	// and exports now, so the demo shows two exports without waiting for
-	// OTEL_METRIC_EXPORT_INTERVAL.
+	// OTEL_METRIC_EXPORT_INTERVAL. It is a method of the SDK's provider,
+	// which setupOTel installed, not of the API's interface.
+	mp, ok := otel.GetMeterProvider().(*sdkmetric.MeterProvider)
+	if !ok {
+		return errors.New("the global MeterProvider is not the SDK's")
+	}
 	if err := mp.ForceFlush(ctx); err != nil {
 		return err
 	}

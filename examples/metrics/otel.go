@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"time"
 
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/exporters/otlp/otlpmetric/otlpmetrichttp"
@@ -13,12 +14,32 @@ import (
 	semconv "go.opentelemetry.io/otel/semconv/v1.43.0"
 )
 
+// shutdownTimeout bounds the final flush in run: long enough for one export,
+// short enough that a stuck Collector does not hang the exit.
+const shutdownTimeout = 5 * time.Second
+
 // setupOTel installs a MeterProvider and a TracerProvider, both exporting over
 // OTLP/HTTP. The exporters read OTEL_EXPORTER_OTLP_ENDPOINT and the other
 // OTEL_EXPORTER_OTLP_* variables, OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE
 // among them. The tracer provider is there for exemplars: a measurement made
 // inside a sampled span points at that span.
-func setupOTel(ctx context.Context) (mp *sdkmetric.MeterProvider, shutdown func(context.Context) error, err error) {
+func setupOTel(ctx context.Context) (shutdown func(context.Context) error, err error) {
+	var shutdowns []func(context.Context) error
+	shutdownAll := func(ctx context.Context) error {
+		var errs error
+		for _, fn := range shutdowns {
+			errs = errors.Join(errs, fn(ctx))
+		}
+		shutdowns = nil
+		return errs
+	}
+	// If a later step fails, stop the providers already built.
+	defer func() {
+		if err != nil {
+			err = errors.Join(err, shutdownAll(ctx))
+		}
+	}()
+
 	res, err := resource.New(ctx,
 		resource.WithSchemaURL(semconv.SchemaURL),
 		resource.WithAttributes(semconv.ServiceName("shop")), // default, env wins
@@ -26,24 +47,25 @@ func setupOTel(ctx context.Context) (mp *sdkmetric.MeterProvider, shutdown func(
 		resource.WithTelemetrySDK(),
 	)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 
 	traceExporter, err := otlptracehttp.New(ctx)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	tp := sdktrace.NewTracerProvider(
+	tracerProvider := sdktrace.NewTracerProvider(
 		sdktrace.WithBatcher(traceExporter),
 		sdktrace.WithResource(res),
 	)
+	shutdowns = append(shutdowns, tracerProvider.Shutdown)
 
 	// [START provider]
 	metricExporter, err := otlpmetrichttp.New(ctx)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	mp = sdkmetric.NewMeterProvider(
+	meterProvider := sdkmetric.NewMeterProvider(
 		sdkmetric.WithResource(res),
 		// Collects every OTEL_METRIC_EXPORT_INTERVAL (default 60s) and once
 		// more on Shutdown.
@@ -63,13 +85,11 @@ func setupOTel(ctx context.Context) (mp *sdkmetric.MeterProvider, shutdown func(
 		// so that this demo overflows: the default is 2000.
 		sdkmetric.WithCardinalityLimit(5),
 	)
+	shutdowns = append(shutdowns, meterProvider.Shutdown)
 	// [END provider]
 
-	otel.SetTracerProvider(tp)
-	otel.SetMeterProvider(mp)
-
-	shutdown = func(ctx context.Context) error {
-		return errors.Join(tp.Shutdown(ctx), mp.Shutdown(ctx))
-	}
-	return mp, shutdown, nil
+	// Install globals only once every step succeeded.
+	otel.SetTracerProvider(tracerProvider)
+	otel.SetMeterProvider(meterProvider)
+	return shutdownAll, nil
 }

@@ -13,8 +13,8 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log"
-	"time"
 
 	"go.opentelemetry.io/contrib/propagators/aws/xray"
 	"go.opentelemetry.io/contrib/propagators/b3"
@@ -49,14 +49,15 @@ var propagators = []struct {
 // [END propagators]
 
 func run(ctx context.Context) (err error) {
-	shutdown, err := setupTracing(ctx)
+	shutdown, err := setupOTel(ctx)
 	if err != nil {
-		return err
+		return fmt.Errorf("set up OpenTelemetry: %w", err)
 	}
+	// Flush the batch of spans before exit, even when run fails.
 	defer func() {
-		flushCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 		defer cancel()
-		err = errors.Join(err, shutdown(flushCtx))
+		err = errors.Join(err, shutdown(ctx))
 	}()
 
 	// [START baggage]
@@ -75,7 +76,7 @@ func run(ctx context.Context) (err error) {
 
 	for _, p := range propagators {
 		if err := call(ctx, p.name, p.prop); err != nil {
-			return err
+			return fmt.Errorf("%s: %w", p.name, err)
 		}
 	}
 	return nil

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"time"
 
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/exporters/otlp/otlptrace/otlptracehttp"
@@ -11,10 +13,30 @@ import (
 	"go.opentelemetry.io/otel/trace"
 )
 
-// setupTracing installs a global TracerProvider that exports over OTLP/HTTP,
+// shutdownTimeout bounds the final flush in run: long enough for one export,
+// short enough that a stuck Collector does not hang the exit.
+const shutdownTimeout = 5 * time.Second
+
+// setupOTel installs a global TracerProvider that exports over OTLP/HTTP,
 // configured by the standard OTEL_* variables. It sets no global propagator:
 // each client and server is given its own.
-func setupTracing(ctx context.Context) (shutdown func(context.Context) error, err error) {
+func setupOTel(ctx context.Context) (shutdown func(context.Context) error, err error) {
+	var shutdowns []func(context.Context) error
+	shutdownAll := func(ctx context.Context) error {
+		var errs error
+		for _, fn := range shutdowns {
+			errs = errors.Join(errs, fn(ctx))
+		}
+		shutdowns = nil
+		return errs
+	}
+	// If a later step fails, stop the providers already built.
+	defer func() {
+		if err != nil {
+			err = errors.Join(err, shutdownAll(ctx))
+		}
+	}()
+
 	res, err := resource.New(ctx,
 		resource.WithSchemaURL(semconv.SchemaURL),
 		resource.WithAttributes(semconv.ServiceName("propagation")), // default, env wins
@@ -28,7 +50,7 @@ func setupTracing(ctx context.Context) (shutdown func(context.Context) error, er
 	if err != nil {
 		return nil, err
 	}
-	tp := sdktrace.NewTracerProvider(
+	tracerProvider := sdktrace.NewTracerProvider(
 		sdktrace.WithBatcher(exporter),
 		sdktrace.WithResource(res),
 		// The SDK's default sampler, wrapped. A sampler set in code replaces
@@ -37,8 +59,11 @@ func setupTracing(ctx context.Context) (shutdown func(context.Context) error, er
 			Sampler: sdktrace.ParentBased(sdktrace.AlwaysSample()),
 		}),
 	)
-	otel.SetTracerProvider(tp)
-	return tp.Shutdown, nil
+	shutdowns = append(shutdowns, tracerProvider.Shutdown)
+
+	// Install globals only once every step succeeded.
+	otel.SetTracerProvider(tracerProvider)
+	return shutdownAll, nil
 }
 
 // [START tracestate]

@@ -44,12 +44,13 @@ func run(ctx context.Context, demo bool) (err error) {
 	if err != nil {
 		return fmt.Errorf("set up OpenTelemetry: %w", err)
 	}
-	// Flush what is buffered even when run fails. A fresh context: ctx may
-	// already be cancelled by Ctrl-C.
+	// Flush what is buffered even when run fails. It runs last, after the
+	// server below has stopped, so the spans of the last requests are in.
 	defer func() {
-		flushCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		// A fresh context: ctx may already be cancelled by Ctrl-C.
+		ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 		defer cancel()
-		err = errors.Join(err, shutdown(flushCtx))
+		err = errors.Join(err, shutdown(ctx))
 	}()
 
 	db, err := openDB(ctx, os.Getenv("DATABASE_URL"))
@@ -70,15 +71,33 @@ func run(ctx context.Context, demo bool) (err error) {
 		return err
 	}
 	srv := &http.Server{Handler: newServer(db), ReadHeaderTimeout: 5 * time.Second}
-	go srv.Serve(ln)
-	defer srv.Close()
+	serveErr := make(chan error, 1)
+	go func() { serveErr <- srv.Serve(ln) }()
 	log.Printf("listening on %s", ln.Addr())
 
 	if demo {
-		return sendRequests(ctx, "http://"+ln.Addr().String())
+		err = sendRequests(ctx, "http://"+ln.Addr().String())
+	} else {
+		select {
+		case <-ctx.Done(): // Ctrl-C
+		case serr := <-serveErr:
+			return fmt.Errorf("serve: %w", serr)
+		}
 	}
-	<-ctx.Done()
-	return nil
+	return errors.Join(err, stopServer(srv, serveErr))
+}
+
+// stopServer stops accepting requests and waits for those in flight, at
+// most shutdownTimeout. Serve's error is returned unless it is the
+// http.ErrServerClosed that Shutdown causes.
+func stopServer(srv *http.Server, serveErr <-chan error) error {
+	ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	err := srv.Shutdown(ctx)
+	if serr := <-serveErr; !errors.Is(serr, http.ErrServerClosed) {
+		err = errors.Join(err, fmt.Errorf("serve: %w", serr))
+	}
+	return err
 }
 
 // [END run]
@@ -86,9 +105,16 @@ func run(ctx context.Context, demo bool) (err error) {
 // [START client]
 // sendRequests calls the service through an otelhttp transport, which starts
 // a CLIENT span per request and sends its context in the traceparent header.
+// The semantic conventions name a client span after the method alone:
+// otelhttp's default would be "HTTP GET".
 func sendRequests(ctx context.Context, base string) error {
-	client := &http.Client{Transport: otelhttp.NewTransport(http.DefaultTransport)}
-	for _, path := range []string{"/users/1", "/users/2", "/users/42"} {
+	client := &http.Client{Transport: otelhttp.NewTransport(http.DefaultTransport,
+		otelhttp.WithSpanNameFormatter(func(_ string, r *http.Request) string {
+			return r.Method
+		}),
+	)}
+	// Two users, one missing user and a path that no route matches.
+	for _, path := range []string{"/users/1", "/users/2", "/users/42", "/healthz"} {
 		req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+path, nil)
 		if err != nil {
 			return err

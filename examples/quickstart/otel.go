@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"time"
 
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/exporters/otlp/otlplog/otlploghttp"
@@ -17,14 +18,35 @@ import (
 )
 
 // [START setup]
+// shutdownTimeout bounds the final flush in run: long enough for one export,
+// short enough that a stuck Collector does not hang the exit.
+const shutdownTimeout = 5 * time.Second
+
 // setupOTel installs global providers for traces, metrics and logs, each
-// exporting over OTLP/HTTP. The exporters read OTEL_EXPORTER_OTLP_ENDPOINT
-// and the other standard OTEL_EXPORTER_OTLP_* variables; the resource reads
-// OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES.
+// exporting over OTLP/HTTP, and the W3C propagators. The exporters read
+// OTEL_EXPORTER_OTLP_ENDPOINT and the other standard OTEL_EXPORTER_OTLP_*
+// variables; the resource reads OTEL_SERVICE_NAME and
+// OTEL_RESOURCE_ATTRIBUTES.
 //
-// The returned function flushes and stops all three. Call it before exit, or
-// the last batch of telemetry is lost.
+// The returned function flushes and stops all three providers. Call it
+// before exit, or the last batch of telemetry is lost.
 func setupOTel(ctx context.Context) (shutdown func(context.Context) error, err error) {
+	var shutdowns []func(context.Context) error
+	shutdownAll := func(ctx context.Context) error {
+		var errs error
+		for _, fn := range shutdowns {
+			errs = errors.Join(errs, fn(ctx))
+		}
+		shutdowns = nil
+		return errs
+	}
+	// If a later step fails, stop the providers already built.
+	defer func() {
+		if err != nil {
+			err = errors.Join(err, shutdownAll(ctx))
+		}
+	}()
+
 	res, err := resource.New(ctx,
 		resource.WithSchemaURL(semconv.SchemaURL),
 		resource.WithAttributes(semconv.ServiceName("users")), // default, env wins
@@ -43,6 +65,7 @@ func setupOTel(ctx context.Context) (shutdown func(context.Context) error, err e
 		sdktrace.WithBatcher(traceExporter),
 		sdktrace.WithResource(res),
 	)
+	shutdowns = append(shutdowns, tracerProvider.Shutdown)
 
 	metricExporter, err := otlpmetrichttp.New(ctx)
 	if err != nil {
@@ -52,6 +75,7 @@ func setupOTel(ctx context.Context) (shutdown func(context.Context) error, err e
 		sdkmetric.WithReader(sdkmetric.NewPeriodicReader(metricExporter)),
 		sdkmetric.WithResource(res),
 	)
+	shutdowns = append(shutdowns, meterProvider.Shutdown)
 
 	logExporter, err := otlploghttp.New(ctx)
 	if err != nil {
@@ -61,22 +85,16 @@ func setupOTel(ctx context.Context) (shutdown func(context.Context) error, err e
 		sdklog.WithProcessor(sdklog.NewBatchProcessor(logExporter)),
 		sdklog.WithResource(res),
 	)
+	shutdowns = append(shutdowns, loggerProvider.Shutdown)
 
+	// Install globals only once every step succeeded.
 	otel.SetTracerProvider(tracerProvider)
 	otel.SetMeterProvider(meterProvider)
 	otel.SetLoggerProvider(loggerProvider)
 	otel.SetTextMapPropagator(propagation.NewCompositeTextMapPropagator(
 		propagation.TraceContext{}, propagation.Baggage{},
 	))
-
-	shutdown = func(ctx context.Context) error {
-		return errors.Join(
-			tracerProvider.Shutdown(ctx),
-			meterProvider.Shutdown(ctx),
-			loggerProvider.Shutdown(ctx),
-		)
-	}
-	return shutdown, nil
+	return shutdownAll, nil
 }
 
 // [END setup]

@@ -45,9 +45,15 @@ func newServer(db *sqlx.DB) http.Handler {
 // routeTag names the span after the matched route and records http.route on
 // both the span and the duration metric. otelhttp runs before echo routes the
 // request, so it cannot know the route; this middleware runs after routing.
+//
+// When no route matched, echo's c.Path() is empty: the span keeps otelhttp's
+// name (the method alone) and gets no http.route, rather than an empty one.
 func routeTag(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
 		route := c.Path()
+		if route == "" {
+			return next(c)
+		}
 		ctx := c.Request().Context()
 		span := trace.SpanFromContext(ctx)
 		span.SetName(c.Request().Method + " " + route)

@@ -34,9 +34,10 @@ func run(ctx context.Context) (err error) {
 		return fmt.Errorf("set up OpenTelemetry: %w", err)
 	}
 	defer func() {
-		flushCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		// A fresh context: ctx may already be cancelled.
+		ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 		defer cancel()
-		err = errors.Join(err, shutdown(flushCtx))
+		err = errors.Join(err, shutdown(ctx))
 	}()
 
 	url := os.Getenv("MQTT_URL")
@@ -44,8 +45,9 @@ func run(ctx context.Context) (err error) {
 		url = "tcp://localhost:1883"
 	}
 	orders := []Order{{"o-1", 12.5}, {"o-2", 30}, {"o-3", 7.25}}
-	var wg sync.WaitGroup
-	wg.Add(2 * len(orders)) // each order, by the worker and by the archiver
+	// QoS 1 is "at least once": the broker may deliver a message twice.
+	// Each consumer counts an order once, by its id.
+	worked, archived := newTally(len(orders)), newTally(len(orders))
 
 	// [START subscribe]
 	// The worker processes each order as it arrives.
@@ -55,8 +57,12 @@ func run(ctx context.Context) (err error) {
 	}
 	defer worker.Disconnect(250)
 	if err := subscribe(worker, func(_ mqtt.Client, msg mqtt.Message) {
-		process(msg)
-		wg.Done()
+		o, err := process(msg)
+		if err != nil {
+			log.Printf("skip message on %s: %v", msg.Topic(), err)
+			return
+		}
+		worked.add(o.ID)
 	}); err != nil {
 		return err
 	}
@@ -69,8 +75,9 @@ func run(ctx context.Context) (err error) {
 	defer archiver.Disconnect(250)
 	inbox := make(chan mqtt.Message, 100)
 	go collect(inbox, len(orders), 2*time.Second, func(msgs []mqtt.Message) {
-		processBatch(msgs)
-		wg.Add(-len(msgs))
+		for _, o := range processBatch(msgs) {
+			archived.add(o.ID)
+		}
 	})
 	// The handler only queues: paho calls handlers one at a time.
 	if err := subscribe(archiver, func(_ mqtt.Client, msg mqtt.Message) {
@@ -91,13 +98,38 @@ func run(ctx context.Context) (err error) {
 		}
 	}
 
-	done := make(chan struct{})
-	go func() { wg.Wait(); close(done) }()
-	select {
-	case <-done:
-		return nil
-	case <-time.After(10 * time.Second):
-		return errors.New("timed out waiting for the consumers")
+	timeout := time.After(10 * time.Second)
+	for _, t := range []*tally{worked, archived} {
+		select {
+		case <-t.done:
+		case <-timeout:
+			return errors.New("timed out waiting for the consumers")
+		}
+	}
+	return nil
+}
+
+// tally closes done once it has seen want distinct ids.
+type tally struct {
+	mu   sync.Mutex
+	seen map[string]bool
+	want int
+	done chan struct{}
+}
+
+func newTally(want int) *tally {
+	return &tally{seen: map[string]bool{}, want: want, done: make(chan struct{})}
+}
+
+func (t *tally) add(id string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.seen[id] {
+		return // a redelivery
+	}
+	t.seen[id] = true
+	if len(t.seen) == t.want {
+		close(t.done)
 	}
 }
 
@@ -109,18 +141,26 @@ func connect(url, name string) (mqtt.Client, error) {
 		SetClientID(name + "-" + rand.Text()[:8]).
 		SetCleanSession(true)
 	c := mqtt.NewClient(opts)
-	if t := c.Connect(); !t.WaitTimeout(10*time.Second) || t.Error() != nil {
-		return nil, fmt.Errorf("connect %s to %s: %v", name, url, t.Error())
+	if err := wait(c.Connect(), 10*time.Second); err != nil {
+		return nil, fmt.Errorf("connect %s to %s: %w", name, url, err)
 	}
 	return c, nil
 }
 
 func subscribe(c mqtt.Client, handler mqtt.MessageHandler) error {
-	t := c.Subscribe(topic, 1, handler)
-	if !t.WaitTimeout(5*time.Second) || t.Error() != nil {
-		return fmt.Errorf("subscribe to %s: %v", topic, t.Error())
+	if err := wait(c.Subscribe(topic, 1, handler), 5*time.Second); err != nil {
+		return fmt.Errorf("subscribe to %s: %w", topic, err)
 	}
 	return nil
+}
+
+// wait waits for t to complete. WaitTimeout returns false on timeout while
+// Error stays nil, so a timeout is made an error here.
+func wait(t mqtt.Token, timeout time.Duration) error {
+	if !t.WaitTimeout(timeout) {
+		return fmt.Errorf("no answer from the broker within %s", timeout)
+	}
+	return t.Error()
 }
 
 // collect reads messages from in and hands them to flush in batches of

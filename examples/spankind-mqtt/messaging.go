@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"log"
 	"time"
 
@@ -44,27 +45,34 @@ func publish(ctx context.Context, c mqtt.Client, topic string, o Order) error {
 	if err != nil {
 		return err
 	}
-	// QoS 1: the broker acknowledges the message; Wait returns then.
+	// QoS 1: the broker acknowledges the message. WaitTimeout returns false
+	// when no acknowledgement came in time, and Error is then nil: a timeout
+	// has to be turned into an error here, or it passes as a success.
 	t := c.Publish(topic, 1, false, payload)
-	if !t.WaitTimeout(5*time.Second) || t.Error() != nil {
-		span.SetStatus(codes.Error, "publish failed")
-		return t.Error()
+	if !t.WaitTimeout(5 * time.Second) {
+		err = errors.New("no acknowledgement from the broker within 5s")
+	} else {
+		err = t.Error()
 	}
-	return nil
+	if err != nil {
+		span.RecordError(err)
+		span.SetStatus(codes.Error, err.Error())
+	}
+	return err
 }
 
 // [END publish]
 
 // [START process]
-// process handles one message in a CONSUMER span. The conventions ask for a
-// link to the producer's span; with a single message it may also be the
-// parent, which keeps the whole path in one trace.
-func process(msg mqtt.Message) {
+// process handles one message in a CONSUMER span and returns the order it
+// held. The conventions ask for a link to the producer's span; with a single
+// message it may also be the parent, which keeps the whole path in one
+// trace.
+func process(msg mqtt.Message) (Order, error) {
 	var o Order
 	ctx, err := unwrap(context.Background(), msg.Payload(), &o)
 	if err != nil {
-		log.Printf("skip message on %s: %v", msg.Topic(), err)
-		return
+		return o, err
 	}
 	_, span := tracer.Start(ctx, "process "+msg.Topic(),
 		trace.WithSpanKind(trace.SpanKindConsumer),
@@ -78,27 +86,31 @@ func process(msg mqtt.Message) {
 		))
 	defer span.End()
 	log.Printf("worker: %s", msg.Payload())
+	return o, nil
 }
 
 // [END process]
 
 // [START batch]
-// processBatch handles several messages in one CONSUMER span. A span has one
-// parent, and these messages come from three traces, so the span starts a
-// trace of its own and links to each producer span instead.
-func processBatch(msgs []mqtt.Message) {
+// processBatch handles several messages in one CONSUMER span and returns
+// the orders they held. A span has one parent, and these messages come from
+// three traces, so the span starts a trace of its own and links to each
+// producer span instead.
+func processBatch(msgs []mqtt.Message) []Order {
 	var links []trace.Link
+	var orders []Order
 	var total float64
 	for _, msg := range msgs {
 		var o Order
-		ctx, err := unwrap(context.Background(), msg.Payload(), &o)
+		producer, err := unwrap(context.Background(), msg.Payload(), &o)
 		if err != nil {
 			log.Printf("skip message on %s: %v", msg.Topic(), err)
 			continue
 		}
+		orders = append(orders, o)
 		total += o.Total
 		id := attribute.String("shop.order.id", o.ID)
-		links = append(links, trace.LinkFromContext(ctx, id))
+		links = append(links, trace.LinkFromContext(producer, id))
 	}
 	_, span := tracer.Start(context.Background(), "process "+msgs[0].Topic(),
 		trace.WithSpanKind(trace.SpanKindConsumer),
@@ -111,7 +123,8 @@ func processBatch(msgs []mqtt.Message) {
 			semconv.MessagingBatchMessageCount(len(msgs)),
 		))
 	defer span.End()
-	log.Printf("archiver: %d orders, total %.2f", len(msgs), total)
+	log.Printf("archiver: %d orders, total %.2f", len(orders), total)
+	return orders
 }
 
 // [END batch]

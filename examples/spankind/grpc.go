@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"net"
 
 	"go.opentelemetry.io/contrib/instrumentation/google.golang.org/grpc/otelgrpc"
 	"google.golang.org/grpc"
@@ -12,12 +11,12 @@ import (
 )
 
 // [START grpc-server]
-// serveGRPC serves the standard gRPC health service on ln. The stats handler
-// starts a SERVER span per call, continuing the trace from the metadata.
-func serveGRPC(ln net.Listener) *grpc.Server {
+// newGRPCServer returns a server of the standard gRPC health service. The
+// stats handler starts a SERVER span per call, continuing the trace from
+// the metadata.
+func newGRPCServer() *grpc.Server {
 	srv := grpc.NewServer(grpc.StatsHandler(otelgrpc.NewServerHandler()))
 	healthpb.RegisterHealthServer(srv, health.NewServer())
-	go srv.Serve(ln)
 	return srv
 }
 

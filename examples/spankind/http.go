@@ -29,10 +29,15 @@ func newHTTPServer() http.Handler {
 // [END http-server]
 
 // [START http-client]
-// getOrder calls the orders API. The otelhttp transport starts a CLIENT span
-// and injects its context into the request headers.
+// getOrder calls the orders API. The otelhttp transport starts a CLIENT span,
+// named after the method as the semantic conventions say, and injects its
+// context into the request headers.
 func getOrder(ctx context.Context, base, id string) error {
-	client := &http.Client{Transport: otelhttp.NewTransport(http.DefaultTransport)}
+	client := &http.Client{Transport: otelhttp.NewTransport(http.DefaultTransport,
+		otelhttp.WithSpanNameFormatter(func(_ string, r *http.Request) string {
+			return r.Method
+		}),
+	)}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"/orders/"+id, nil)
 	if err != nil {
 		return err

@@ -14,6 +14,8 @@ import (
 	"net"
 	"net/http"
 	"time"
+
+	"google.golang.org/grpc"
 )
 
 func main() {
@@ -29,9 +31,10 @@ func run(ctx context.Context) (err error) {
 		return fmt.Errorf("set up OpenTelemetry: %w", err)
 	}
 	defer func() {
-		flushCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		// A fresh context: ctx may already be cancelled.
+		ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 		defer cancel()
-		err = errors.Join(err, shutdown(flushCtx))
+		err = errors.Join(err, shutdown(ctx))
 	}()
 
 	httpLn, err := net.Listen("tcp", "127.0.0.1:0")
@@ -39,15 +42,18 @@ func run(ctx context.Context) (err error) {
 		return err
 	}
 	httpSrv := &http.Server{Handler: newHTTPServer(), ReadHeaderTimeout: 5 * time.Second}
-	go httpSrv.Serve(httpLn)
-	defer httpSrv.Close()
+	httpErr := make(chan error, 1)
+	go func() { httpErr <- httpSrv.Serve(httpLn) }()
+	defer func() { err = errors.Join(err, stopHTTP(httpSrv, httpErr)) }()
 
 	grpcLn, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
 	}
-	grpcSrv := serveGRPC(grpcLn)
-	defer grpcSrv.Stop()
+	grpcSrv := newGRPCServer()
+	grpcErr := make(chan error, 1)
+	go func() { grpcErr <- grpcSrv.Serve(grpcLn) }()
+	defer func() { err = errors.Join(err, stopGRPC(grpcSrv, grpcErr)) }()
 
 	// One INTERNAL span around both calls, so they share a trace.
 	ctx, span := tracer.Start(ctx, "refresh order")
@@ -59,3 +65,32 @@ func run(ctx context.Context) (err error) {
 }
 
 // [END run]
+
+// stopHTTP stops accepting requests and waits for those in flight, at most
+// shutdownTimeout. Serve's error is returned unless it is the
+// http.ErrServerClosed that Shutdown causes.
+func stopHTTP(srv *http.Server, serveErr <-chan error) error {
+	ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	err := srv.Shutdown(ctx)
+	if serr := <-serveErr; !errors.Is(serr, http.ErrServerClosed) {
+		err = errors.Join(err, fmt.Errorf("serve HTTP: %w", serr))
+	}
+	return err
+}
+
+// stopGRPC lets the calls in flight finish, at most shutdownTimeout, then
+// stops the server. After GracefulStop or Stop, Serve returns nil.
+func stopGRPC(srv *grpc.Server, serveErr <-chan error) error {
+	stopped := make(chan struct{})
+	go func() { srv.GracefulStop(); close(stopped) }()
+	select {
+	case <-stopped:
+	case <-time.After(shutdownTimeout):
+		srv.Stop()
+	}
+	if err := <-serveErr; err != nil {
+		return fmt.Errorf("serve gRPC: %w", err)
+	}
+	return nil
+}

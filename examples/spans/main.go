@@ -9,8 +9,8 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log"
-	"time"
 
 	"go.opentelemetry.io/otel/trace"
 )
@@ -22,15 +22,16 @@ func main() {
 }
 
 func run(ctx context.Context) (err error) {
-	shutdown, err := setupTracing(ctx)
+	shutdown, err := setupOTel(ctx)
 	if err != nil {
-		return err
+		return fmt.Errorf("set up OpenTelemetry: %w", err)
 	}
 	// Flush the batch of spans before exit, even when run fails.
 	defer func() {
-		flushCtx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		// A fresh context: ctx may already be cancelled.
+		ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 		defer cancel()
-		err = errors.Join(err, shutdown(flushCtx))
+		err = errors.Join(err, shutdown(ctx))
 	}()
 
 	var paid, failed []trace.SpanContext
