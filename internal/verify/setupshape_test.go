@@ -444,40 +444,36 @@ func qualified(e ast.Expr, imports map[string]string) string {
 	return imports[pkg.Name] + "." + sel.Sel.Name
 }
 
-func containsReturn(n ast.Node) bool {
+// anyNode reports whether pred holds for a node of the tree under n, not
+// looking into function literals when skipFuncs is set.
+func anyNode(n ast.Node, skipFuncs bool, pred func(ast.Node) bool) bool {
 	found := false
 	ast.Inspect(n, func(n ast.Node) bool {
-		switch n.(type) {
-		case *ast.FuncLit:
+		if _, ok := n.(*ast.FuncLit); ok && skipFuncs {
 			return false
-		case *ast.ReturnStmt:
-			found = true
 		}
+		found = found || (n != nil && pred(n))
 		return !found
 	})
 	return found
+}
+
+func containsReturn(n ast.Node) bool {
+	return anyNode(n, true, func(n ast.Node) bool { _, ok := n.(*ast.ReturnStmt); return ok })
 }
 
 func rangesOver(n ast.Node, name string) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if r, ok := n.(*ast.RangeStmt); ok && exprString(r.X) == name {
-			found = true
-		}
-		return !found
+	return anyNode(n, false, func(n ast.Node) bool {
+		r, ok := n.(*ast.RangeStmt)
+		return ok && exprString(r.X) == name
 	})
-	return found
 }
 
 func calls(n ast.Node, name string) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if call, ok := n.(*ast.CallExpr); ok && exprString(call.Fun) == name {
-			found = true
-		}
-		return !found
+	return anyNode(n, false, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		return ok && exprString(call.Fun) == name
 	})
-	return found
 }
 
 // exprString prints a node as gofmt would, on one line where it fits.
@@ -490,12 +486,8 @@ func exprString(n ast.Node) string {
 }
 
 func contains(n ast.Node, expr string) bool {
-	found := false
-	ast.Inspect(n, func(n ast.Node) bool {
-		if e, ok := n.(ast.Expr); ok && exprString(e) == expr {
-			found = true
-		}
-		return !found
+	return anyNode(n, false, func(n ast.Node) bool {
+		e, ok := n.(ast.Expr)
+		return ok && exprString(e) == expr
 	})
-	return found
 }
