@@ -1,5 +1,6 @@
-// Command metrics is a small shop that records its orders with every kind of
-// OpenTelemetry metric instrument and exports them over OTLP/HTTP.
+// Command metrics is a small shop that records its orders with counters, an
+// up-down counter, histograms and observable instruments, and exports them
+// over OTLP/HTTP.
 //
 // It is configured only by the standard OTEL_* variables, e.g.
 // OTEL_EXPORTER_OTLP_ENDPOINT and OTEL_EXPORTER_OTLP_METRICS_TEMPORALITY_PREFERENCE.
