@@ -72,12 +72,18 @@ func Run(ctx context.Context, cfg Config) (failed int, err error) {
 	// a subset (-run) keeps the others'.
 	prev := &results.File{}
 
-	// Compile everything first: a compile error should not wait for containers.
-	binDir, err := filepath.Abs(filepath.Join(cfg.Out, "bin")) // go build runs in the example's folder
+	// What belongs to this run alone (binaries, the TLS CA, testcontainers'
+	// log) lives in a folder of its own, removed on every path.
+	runDir, err := newRunDir(cfg.Out)
 	if err != nil {
 		return 0, err
 	}
+	defer os.RemoveAll(runDir)
+
+	// Compile everything first: a compile error should not wait for containers.
+	binDir := filepath.Join(runDir, "bin")
 	bins := map[string]string{}
+	buildTook := map[string]time.Duration{}
 	var built []Example
 	for _, ex := range exs {
 		t0 := time.Now()
@@ -91,6 +97,7 @@ func Run(ctx context.Context, cfg Config) (failed int, err error) {
 			failed++
 			continue
 		}
+		buildTook[ex.ID] = time.Since(t0)
 		fmt.Fprintf(cfg.Log, "verify: built %s in %s\n", ex.ID, since(t0))
 		bins[ex.ID] = bin
 		built = append(built, ex)
@@ -98,17 +105,22 @@ func Run(ctx context.Context, cfg Config) (failed int, err error) {
 
 	passed := 0
 	if len(built) > 0 && ctx.Err() == nil {
-		svc := &services{log: cfg.Log, out: cfg.Out}
+		svc := &services{log: cfg.Log, runDir: runDir}
 		defer svc.stop()
+		tcLog := filepath.Join(runDir, "testcontainers.log")
 		if !cfg.Verbose {
 			// testcontainers' own progress goes to a file, not the terminal.
-			closeLog, err := quietTestcontainers(filepath.Join(cfg.Out, "testcontainers.log"))
+			closeLog, err := quietTestcontainers(tcLog)
 			if err != nil {
 				return failed, err
 			}
 			defer closeLog()
 		}
 		if err := svc.start(ctx, needs); err != nil {
+			// The run's folder goes away: show the end of testcontainers' log.
+			if b, rerr := os.ReadFile(tcLog); rerr == nil && len(b) > 0 {
+				err = fmt.Errorf("%w\ntestcontainers' log, %s", err, tail(b, 30))
+			}
 			return failed, fmt.Errorf("start services: %w", err)
 		}
 		prev.Versions = results.Versions{Go: goVersion, Collector: collectorVersion(svc.collImage)}
@@ -116,7 +128,7 @@ func Run(ctx context.Context, cfg Config) (failed int, err error) {
 			if ctx.Err() != nil {
 				break
 			}
-			r := verifyOne(ctx, cfg, svc, ex, bins[ex.ID])
+			r := verifyOne(ctx, cfg, svc, ex, bins[ex.ID], buildTook[ex.ID])
 			r.Versions.Go, r.Versions.Collector = prev.Versions.Go, prev.Versions.Collector
 			prev.Put(r)
 			report(cfg.Log, r)
