@@ -41,6 +41,20 @@ func build(ctx context.Context, ex Example, binDir string) (string, error) {
 	return bin, nil
 }
 
+// compile builds ex (build) and returns its binary and how long that took,
+// or, when it does not build, the example's result: a failure at no level.
+func compile(ctx context.Context, ex Example, binDir string) (string, time.Duration, *results.Example) {
+	t0 := time.Now()
+	bin, err := build(ctx, ex, binDir)
+	took := time.Since(t0)
+	if err != nil {
+		return "", took, &results.Example{ID: ex.ID, Status: results.StatusFail, Level: results.LevelNone,
+			Failures:   []string{err.Error(), fmt.Sprintf("timing: build %s", round(took))},
+			DurationMS: took.Milliseconds(), VerifiedAt: time.Now().UTC().Truncate(time.Second)}
+	}
+	return bin, took, nil
+}
+
 func relDir(ex Example) string { return "examples/" + ex.ID }
 
 // verifyOne takes one example as far as it goes (compiled, ran, asserted),

@@ -86,19 +86,16 @@ func Run(ctx context.Context, cfg Config) (failed int, err error) {
 	buildTook := map[string]time.Duration{}
 	var built []Example
 	for _, ex := range exs {
-		t0 := time.Now()
-		bin, err := build(ctx, ex, binDir)
-		if err != nil {
-			r := results.Example{ID: ex.ID, Status: results.StatusFail, Failures: []string{err.Error()},
-				DurationMS: time.Since(t0).Milliseconds(), VerifiedAt: time.Now().UTC().Truncate(time.Second)}
+		bin, took, r := compile(ctx, ex, binDir)
+		if r != nil {
 			r.Versions.Go = goVersion
-			prev.Put(r)
-			report(cfg.Log, r)
+			prev.Put(*r)
+			report(cfg.Log, *r)
 			failed++
 			continue
 		}
-		buildTook[ex.ID] = time.Since(t0)
-		fmt.Fprintf(cfg.Log, "verify: built %s in %s\n", ex.ID, since(t0))
+		buildTook[ex.ID] = took
+		fmt.Fprintf(cfg.Log, "verify: built %s in %s\n", ex.ID, round(took))
 		bins[ex.ID] = bin
 		built = append(built, ex)
 	}
