@@ -139,6 +139,9 @@ func verifyCase(ctx context.Context, cfg Config, svc *services, ex Example, sp *
 	if proxy != nil {
 		// What the proxy did follows what the program printed: both are
 		// the run's output, and run.output matchers see both.
+		if err := proxy.Drain(); err != nil {
+			return fail(results.LevelCompiled, err.Error())
+		}
 		run.output = append(run.output, proxy.Log()...)
 	}
 	if err := os.WriteFile(filepath.Join(outDir, "output.txt"), run.output, 0o644); err != nil {
