@@ -166,4 +166,10 @@ func dataSize(dir string) int64 {
 	return n
 }
 
-func round(d time.Duration) time.Duration { return d.Round(100 * time.Millisecond) }
+// round keeps two significant figures or so: 40ms, 1.3s, 12s.
+func round(d time.Duration) time.Duration {
+	if d < time.Second {
+		return d.Round(10 * time.Millisecond)
+	}
+	return d.Round(100 * time.Millisecond)
+}
