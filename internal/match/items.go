@@ -19,10 +19,10 @@ func label(path string, line int, kind string, i int, id string) string {
 
 func spanItem(path string, idx int, e *spec.SpanExp, d *telemetry.Data) item {
 	return item{
-		label:  label(path, e.Line, "spans", idx, e.ID),
-		kinds:  "span",
-		refers: e.Parent != "" || e.SameTrace != "" || slices.ContainsFunc(e.Links, func(l *spec.LinkExp) bool { return l.Span != "" }),
-		n:      len(d.Spans),
+		label: label(path, e.Line, "spans", idx, e.ID),
+		kinds: "span",
+		refs:  spanRefs(e),
+		n:     len(d.Spans),
 		name: func(i int) string {
 			s := d.Spans[i]
 			return fmt.Sprintf("span %q (%s, trace %s, span %s)", s.Name, s.Kind, short(s.TraceID), short(s.SpanID))
@@ -34,6 +34,25 @@ func spanItem(path string, idx int, e *spec.SpanExp, d *telemetry.Data) item {
 		},
 		check: func(i int, a assignment) []check { return spanChecks(e, d.Spans[i], a) },
 	}
+}
+
+// spanRefs lists the span ids e refers to.
+func spanRefs(e *spec.SpanExp) []string {
+	refs := nonEmpty(e.Parent, e.SameTrace)
+	for _, l := range e.Links {
+		refs = append(refs, nonEmpty(l.Span)...)
+	}
+	return refs
+}
+
+func nonEmpty(ss ...string) []string {
+	var out []string
+	for _, s := range ss {
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func short(id string) string {
@@ -153,10 +172,10 @@ func linkCheck(j int, want *spec.LinkExp, got []telemetry.Link, a assignment) ch
 
 func logItem(path string, idx int, e *spec.LogExp, d *telemetry.Data) item {
 	return item{
-		label:  label(path, e.Line, "logs", idx, ""),
-		kinds:  "log record",
-		refers: e.Span != "",
-		n:      len(d.Logs),
+		label: label(path, e.Line, "logs", idx, ""),
+		kinds: "log record",
+		refs:  nonEmpty(e.Span),
+		n:     len(d.Logs),
 		name: func(i int) string {
 			l := d.Logs[i]
 			return fmt.Sprintf("log record %s (%s, trace %s, span %s)", spec.Quote(l.Body), l.SeverityText, short(l.TraceID), short(l.SpanID))
@@ -187,16 +206,25 @@ func logItem(path string, idx int, e *spec.LogExp, d *telemetry.Data) item {
 
 func metricItem(path string, idx int, e *spec.MetricExp, d *telemetry.Data) item {
 	return item{
-		label:  label(path, e.Line, "metrics", idx, ""),
-		kinds:  "metric",
-		refers: slices.ContainsFunc(e.Points, func(p *spec.PointExp) bool { return p.Exemplar != "" }),
-		n:      len(d.Metrics),
+		label: label(path, e.Line, "metrics", idx, ""),
+		kinds: "metric",
+		refs:  metricRefs(e),
+		n:     len(d.Metrics),
 		name: func(i int) string {
 			m := d.Metrics[i]
 			return fmt.Sprintf("metric %q (%s, unit %q, %d points)", m.Name, m.Type, m.Unit, len(m.Points))
 		},
 		check: func(i int, a assignment) []check { return metricChecks(e, d.Metrics[i], a) },
 	}
+}
+
+// metricRefs lists the span ids whose exemplars e expects.
+func metricRefs(e *spec.MetricExp) []string {
+	var refs []string
+	for _, p := range e.Points {
+		refs = append(refs, nonEmpty(p.Exemplar)...)
+	}
+	return refs
 }
 
 func metricChecks(e *spec.MetricExp, m telemetry.Metric, a assignment) []check {

@@ -7,6 +7,10 @@
 // refer to any span. The matcher searches for one assignment of real spans
 // and records to expectations that satisfies all of them at once, so "the
 // server span" and "its database child" are found as a pair.
+//
+// An absent expectation must match nothing under any assignment the search
+// could pick: "no WARN record correlated with the server span" fails if any
+// span that can be the server span has one, not only the first found.
 package match
 
 import (
@@ -46,7 +50,7 @@ type item struct {
 	assign func(i int, a assignment)         // record candidate i (spans)
 	kinds  string                            // "span", "log record", "metric"
 	absent bool                              // nothing may match
-	refers bool                              // checks depend on other spans' matches
+	refs   []string                          // span ids its checks depend on
 }
 
 type assignment map[string]telemetry.Span
@@ -96,15 +100,7 @@ func Match(path string, e *spec.Expect, d *telemetry.Data) Result {
 		return res
 	}
 	res.Spans = s.a
-	// What must not arrive is checked against the assignment found.
-	for _, it := range absent {
-		for i := 0; i < it.n; i++ {
-			if allOK(it.check(i, s.a)) {
-				res.Failures = append(res.Failures, fmt.Sprintf("%s: absent: true, but a %s matches: %s", it.label, it.kinds, it.name(i)))
-				break
-			}
-		}
-	}
+	res.Failures = append(res.Failures, checkAbsent(items, absent, s.a)...)
 	return res
 }
 
@@ -154,8 +150,8 @@ func (s *search) run(k int) bool {
 }
 
 func (s *search) explain(d *telemetry.Data) string {
-	if s.deepest < 0 {
-		return "the search for a matching assignment gave up (too many combinations); make the expectations more specific"
+	if s.exceeded || s.deepest < 0 {
+		return fmt.Sprintf("could not check the expectations: more than %d combinations of candidates; make the expectations more specific (a name, a kind, an attribute)", budget)
 	}
 	return explainItem(s.items[s.deepest], s.deepA, s.deepest > 0, d)
 }
@@ -213,7 +209,7 @@ func explainItem(it item, a assignment, given bool, d *telemetry.Data) string {
 func alsoFailing(items []item, except int, d *telemetry.Data) []string {
 	var out []string
 	for k, it := range items {
-		if k == except || it.refers {
+		if k == except || len(it.refs) > 0 {
 			continue
 		}
 		found := false

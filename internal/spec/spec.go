@@ -78,6 +78,8 @@ func (c Collector) Dedicated() bool { return c.TLS || c.BearerToken != "" }
 type Run struct {
 	Args []string          `yaml:"args"`
 	Env  map[string]string `yaml:"env"`
+	// EnvLines is the line of each key of Env, for messages.
+	EnvLines map[string]int `yaml:"-"`
 	// Protocol selects the OTLP endpoint verify gives: "http/protobuf"
 	// (default) or "grpc". It is also passed as OTEL_EXPORTER_OTLP_PROTOCOL.
 	Protocol string   `yaml:"protocol"`
@@ -213,7 +215,18 @@ func (l *LogExp) UnmarshalYAML(n *yaml.Node) error {
 // UnmarshalYAML implements yaml.Unmarshaler.
 func (r *Run) UnmarshalYAML(n *yaml.Node) error {
 	type plain Run
-	return decodeStrict(n, (*plain)(r))
+	if err := decodeStrict(n, (*plain)(r)); err != nil {
+		return err
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if env := n.Content[i+1]; n.Content[i].Value == "env" && env.Kind == yaml.MappingNode {
+			r.EnvLines = map[string]int{}
+			for j := 0; j+1 < len(env.Content); j += 2 {
+				r.EnvLines[env.Content[j].Value] = env.Content[j].Line
+			}
+		}
+	}
+	return nil
 }
 
 // UnmarshalYAML implements yaml.Unmarshaler.

@@ -26,11 +26,17 @@
 //	MQTT_URL                      tcp://127.0.0.1:PORT of the broker (needs: [mqtt])
 //	OTEL_EXPORTER_OTLP_CERTIFICATE the CA of a TLS Collector (collector: {tls: true})
 //
-// then run.env of the spec, which may override any of them; in its values
-// ${NAME} expands to the value verify gives NAME, e.g.
-// OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: ${OTEL_EXPORTER_OTLP_ENDPOINT}/v1/traces. OTEL_* variables of verify's own environment are
-// not passed on. The run id tells one example's telemetry from another's:
-// all examples of a run share one Collector.
+// then what a case's own Collector adds (the CA file, or a fault proxy's
+// endpoint in OTEL_EXPORTER_OTLP_ENDPOINT), then run.env of the spec; each
+// layer overrides the ones before. OTEL_*, DATABASE_URL and MQTT_URL of
+// verify's own environment are not passed on. In run.env values ${NAME}
+// expands to the value verify gives NAME (the variables above), e.g.
+// OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: ${OTEL_EXPORTER_OTLP_ENDPOINT}/v1/traces.
+// Any other name, say ${HOME} or ${DATABASE_URL} without needs: [postgres],
+// is an error naming the line of verify.yaml, never an empty string.
+// OTEL_RESOURCE_ATTRIBUTES of run.env is kept, with the run id added after
+// it. The run id tells one example's telemetry from another's: all
+// examples of a run share one Collector.
 //
 // # verify.yaml
 //
@@ -134,8 +140,13 @@
 // once per distinct setting and removed with the rest.
 //
 // absent: true works on any span, log or metric expectation: it must match
-// nothing that arrived (checked against the spans the others matched, so
-// "no child of server named X" can be said). Such a span takes no id.
+// nothing that arrived. One that refers to a span (parent, same_trace,
+// links, span, exemplar_span) must match nothing under any assignment of
+// the other expectations, not only the one the matcher found first: with
+// three server spans in the data, "no WARN record on server" fails if any
+// of them could be server and has one. When the combinations to check
+// exceed the matcher's budget, the expectation fails as "could not be
+// checked"; it never passes unchecked. Such a span takes no id.
 //
 // Attribute values that are maps (slog groups, attribute.Map) compare
 // as text in the form {key: "value", n: 1} (keys sorted), so use a
@@ -155,12 +166,26 @@
 // exemplars may refer to any span. The matcher looks for one assignment
 // that satisfies every expectation at once: with three requests in the
 // data, "the server span" and "the database span whose parent it is" are
-// found as a pair. Verify polls the Collector's output until that
-// assignment exists or run.wait runs out; there are no fixed sleeps.
+// found as a pair.
+//
+// Waiting. The program flushes its telemetry before it exits; verify reads
+// the Collector's output only after that, and polls it. A case whose
+// expectations are all positive is decided as soon as they match. A case
+// with absent: true on a span, log or metric, or no_telemetry, is decided
+// only once its output has settled: nothing new for 3s, 30 intervals of
+// the Collector's file flush (FileFlushInterval in
+// oteldocs.dev/testcontainers/collector). The Collector has no batch
+// processor or queue, so that flush is its whole latency; the rest of the
+// window is slack for a busy machine. A record still in
+// the Collector's pipeline therefore cannot slip past an absent check. If
+// output is still changing when run.wait runs out, such a case fails. A
+// case that does not match waits until output settles or run.wait runs
+// out. There are no fixed sleeps.
 //
 // A failure names the expectation by file and line and shows the closest
 // candidate, field by field. Every expectation that fails on its own is
-// reported, then a line listing what arrived:
+// reported, then a line listing what arrived, then how long each step took
+// and why the wait ended (matched, settled, deadline):
 //
 //	examples/quickstart/verify.yaml:21: spans[1] "query": no span matches (given the matches above it)
 //	    closest: span "SELECT id, name FROM users WHERE id = $1" (CLIENT, trace 4bf92f35, span 00f067aa)
@@ -168,6 +193,7 @@
 //	      FAIL attributes.db.system.name    want "postgresql", got (absent)
 //	      ok   parent                       want span "server" (4bf92f35/53995c3f)
 //	arrived: 9 spans [...]; metrics [...]; 4 log records
+//	timing: build 2.1s, run 1.3s (exit status 0), waited 3.1s for telemetry, ended: settled (nothing new for 3s; the last write at +0.1s)
 //
 // # Output
 //
@@ -175,7 +201,15 @@
 // example, build/verify/<id>/ with traces.json, metrics.json and logs.json
 // (the OTLP JSON the Collector wrote, only this example's resources) and
 // output.txt (what the program printed); each extra case has the same files
-// in build/verify/<id>/cases/<case>/.
+// in build/verify/<id>/cases/<case>/. An example's folder is written beside
+// it and swapped in whole when the example is done, so a reader never sees
+// half of one run and half of another.
+//
+// What belongs to one run alone (the built binaries, the TLS CA,
+// testcontainers' log) lives in build/verify/runs/run-*/, removed when the
+// run ends, on every path. Two verify runs in one checkout at once
+// therefore do not break each other; results.json is updated under a lock,
+// and keeps the results of both.
 //
 // # Containers
 //

@@ -3,6 +3,7 @@ package verify
 import (
 	"bytes"
 	"cmp"
+	"context"
 	"fmt"
 	"io"
 	"net"
@@ -130,6 +131,24 @@ func (p *faultProxy) Log() string {
 }
 
 func (p *faultProxy) Close() { p.srv.Close() }
+
+// drainWithin bounds Drain: a request still in flight when the program has
+// exited is being forwarded to the Collector or is about to notice that its
+// client went away; either ends quickly.
+const drainWithin = 10 * time.Second
+
+// Drain stops taking requests and waits for those in flight to finish, so
+// that Log is complete and what they forwarded has reached the Collector.
+// Call it once the program has exited: reading Log at once would race the
+// proxy's last lines.
+func (p *faultProxy) Drain() error {
+	ctx, cancel := context.WithTimeout(context.Background(), drainWithin)
+	defer cancel()
+	if err := p.srv.Shutdown(ctx); err != nil {
+		return fmt.Errorf("fault proxy: requests still in flight %s after the program exited: %w", drainWithin, err)
+	}
+	return nil
+}
 
 type statusRecorder struct {
 	http.ResponseWriter

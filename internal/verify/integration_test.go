@@ -3,14 +3,18 @@ package verify_test
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/testcontainers/testcontainers-go"
 
 	"oteldocs.dev/internal/results"
 	"oteldocs.dev/internal/verify"
@@ -23,10 +27,13 @@ func needIntegration(t *testing.T) {
 	}
 }
 
-// tcContainers counts the containers testcontainers-go has created.
-func tcContainers(t *testing.T) int {
+// tcContainers counts the containers of one testcontainers session: this
+// process's (testcontainers.SessionID()) or a child's given through
+// TESTCONTAINERS_SESSION_ID. Containers of anything else on the host do not
+// count.
+func tcContainers(t *testing.T, session string) int {
 	t.Helper()
-	out, err := exec.Command("docker", "ps", "-aq", "--filter", "label=org.testcontainers=true").Output()
+	out, err := exec.Command("docker", "ps", "-aq", "--filter", "label=org.testcontainers.sessionId="+session).Output()
 	if err != nil {
 		t.Fatalf("docker ps: %v", err)
 	}
@@ -38,7 +45,8 @@ func tcContainers(t *testing.T) int {
 // container is left behind.
 func TestBrokenExamplesFail(t *testing.T) {
 	needIntegration(t)
-	before := tcContainers(t)
+	session := testcontainers.SessionID()
+	before := tcContainers(t, session)
 	out := t.TempDir()
 	var log bytes.Buffer
 	failed, err := verify.Run(context.Background(), verify.Config{Root: "testdata/broken", Out: out, Log: &log})
@@ -77,7 +85,7 @@ func TestBrokenExamplesFail(t *testing.T) {
 			t.Errorf("captured telemetry of %s: %v", id, err)
 		}
 	}
-	if after := tcContainers(t); after != before {
+	if after := tcContainers(t, session); after != before {
 		t.Errorf("containers before %d, after %d: verify left some behind", before, after)
 	}
 }
@@ -86,12 +94,15 @@ func TestBrokenExamplesFail(t *testing.T) {
 // container it started.
 func TestInterruptRemovesContainers(t *testing.T) {
 	needIntegration(t)
-	before := tcContainers(t)
+	// The child's own session, so that only its containers are counted.
+	session := fmt.Sprintf("oteldocs-interrupt-%d", time.Now().UnixNano())
+	before := tcContainers(t, session)
 	bin := filepath.Join(t.TempDir(), "verify")
 	if out, err := exec.Command("go", "build", "-o", bin, "oteldocs.dev/cmd/verify").CombinedOutput(); err != nil {
 		t.Fatalf("go build: %v\n%s", err, out)
 	}
 	cmd := exec.Command(bin, "-root", "testdata/broken", "-out", t.TempDir())
+	cmd.Env = append(os.Environ(), "TESTCONTAINERS_SESSION_ID="+session)
 	var out syncBuffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	if err := cmd.Start(); err != nil {
@@ -107,7 +118,7 @@ func TestInterruptRemovesContainers(t *testing.T) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
-	if n := tcContainers(t); n <= before {
+	if n := tcContainers(t, session); n <= before {
 		t.Fatalf("no container running after %q", "collector ready")
 	}
 	cmd.Process.Signal(syscall.SIGINT)
@@ -116,7 +127,7 @@ func TestInterruptRemovesContainers(t *testing.T) {
 	if err == nil {
 		t.Errorf("verify exited 0 after an interrupt")
 	}
-	if after := tcContainers(t); after != before {
+	if after := tcContainers(t, session); after != before {
 		t.Errorf("containers before %d, after %d: Ctrl-C left some behind", before, after)
 	}
 }
@@ -126,7 +137,8 @@ func TestInterruptRemovesContainers(t *testing.T) {
 // spec says: exit status 1, "Unauthenticated" printed, nothing arrived.
 func TestCases(t *testing.T) {
 	needIntegration(t)
-	before := tcContainers(t)
+	session := testcontainers.SessionID()
+	before := tcContainers(t, session)
 	out := t.TempDir()
 	var log bytes.Buffer
 	failed, err := verify.Run(context.Background(), verify.Config{Root: "testdata/cases", Out: out, Log: &log})
@@ -138,7 +150,60 @@ func TestCases(t *testing.T) {
 	if err != nil || !strings.Contains(string(got), "Unauthenticated") {
 		t.Errorf("wrong-token output = %q, %v", got, err)
 	}
-	if after := tcContainers(t); after != before {
+	if after := tcContainers(t, session); after != before {
+		t.Errorf("containers before %d, after %d", before, after)
+	}
+}
+
+// Verify that two verify runs at once in one output folder do not break
+// each other: each has its own CA (the TLS case of testdata/cases runs in
+// both), binaries and scratch files, outputs are swapped in whole, and
+// results.json keeps what both wrote. Both runs verify every example, so
+// they make their CAs and start their TLS Collectors at about the same
+// time, and each program reads its CA file after both were written.
+func TestTwoRunsAtOnce(t *testing.T) {
+	needIntegration(t)
+	session := testcontainers.SessionID()
+	before := tcContainers(t, session)
+	out := t.TempDir()
+	const runs = 2
+	logs := make([]syncBuffer, runs)
+	failed := make([]int, runs)
+	errs := make([]error, runs)
+	var wg sync.WaitGroup
+	for i := range runs {
+		wg.Go(func() {
+			failed[i], errs[i] = verify.Run(context.Background(), verify.Config{Root: "testdata/cases", Out: out, Log: &logs[i]})
+		})
+	}
+	wg.Wait()
+	for i := range runs {
+		t.Logf("run %d:\n%s", i+1, logs[i].String())
+		if errs[i] != nil || failed[i] != 0 {
+			t.Errorf("run %d: failed %d, err %v", i+1, failed[i], errs[i])
+		}
+	}
+	res, err := results.Read(filepath.Join(out, "results.json"))
+	if err != nil || res == nil {
+		t.Fatalf("results.json: %v", err)
+	}
+	for _, id := range []string{"auth", "mqtt"} {
+		if r, ok := res.Lookup(id); !ok || r.Status != results.StatusPass {
+			t.Errorf("results for %s = %+v, %v; want a pass", id, r, ok)
+		}
+		if _, err := os.Stat(filepath.Join(out, id, "output.txt")); err != nil {
+			t.Errorf("output of %s: %v", id, err)
+		}
+	}
+	// Only results.json, its lock, the examples' folders and the empty
+	// parent of the runs' folders are left.
+	left, _ := filepath.Glob(filepath.Join(out, "*"))
+	hidden, _ := filepath.Glob(filepath.Join(out, ".*"))
+	runDirs, _ := filepath.Glob(filepath.Join(out, "runs", "*"))
+	if len(hidden)+len(runDirs) > 0 || len(left) != 5 {
+		t.Errorf("left in the output folder: %q %q %q; want auth, mqtt, results.json(.lock), runs/ (empty)", left, hidden, runDirs)
+	}
+	if after := tcContainers(t, session); after != before {
 		t.Errorf("containers before %d, after %d", before, after)
 	}
 }

@@ -10,31 +10,21 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"sort"
 	"strings"
 	"time"
 
 	"golang.org/x/mod/modfile"
 
-	"oteldocs.dev/internal/match"
 	"oteldocs.dev/internal/results"
 	"oteldocs.dev/internal/spec"
 	"oteldocs.dev/internal/telemetry"
-	"oteldocs.dev/testcontainers/collector"
 )
 
 // RunIDKey is the resource attribute verify adds (through
 // OTEL_RESOURCE_ATTRIBUTES) to tell one example's telemetry from another's.
 const RunIDKey = "oteldocs.run.id"
 
-const (
-	defaultTimeout = 60 * time.Second
-	defaultWait    = 15 * time.Second
-	pollEvery      = 250 * time.Millisecond
-	// settleAfter: with nothing new for this long after the program exited
-	// (it flushes before exiting), more waiting will not help.
-	settleAfter = 3 * time.Second
-)
+const defaultTimeout = 60 * time.Second
 
 // build runs go vet and go build in the example's own module (GOWORK=off,
 // so go.work cannot change its dependencies) and returns the binary.
@@ -51,12 +41,27 @@ func build(ctx context.Context, ex Example, binDir string) (string, error) {
 	return bin, nil
 }
 
+// compile builds ex (build) and returns its binary and how long that took,
+// or, when it does not build, the example's result: a failure at no level.
+func compile(ctx context.Context, ex Example, binDir string) (string, time.Duration, *results.Example) {
+	t0 := time.Now()
+	bin, err := build(ctx, ex, binDir)
+	took := time.Since(t0)
+	if err != nil {
+		return "", took, &results.Example{ID: ex.ID, Status: results.StatusFail, Level: results.LevelNone,
+			Failures:   []string{err.Error(), fmt.Sprintf("timing: build %s", round(took))},
+			DurationMS: took.Milliseconds(), VerifiedAt: time.Now().UTC().Truncate(time.Second)}
+	}
+	return bin, took, nil
+}
+
 func relDir(ex Example) string { return "examples/" + ex.ID }
 
 // verifyOne takes one example as far as it goes (compiled, ran, asserted),
 // running its main case and then each extra case of its verify.yaml. The
 // example passes only if every case does; its level is the lowest reached.
-func verifyOne(ctx context.Context, cfg Config, svc *services, ex Example, bin string) (r results.Example) {
+// Its output is written beside cfg.Out/<id> and swapped in at the end.
+func verifyOne(ctx context.Context, cfg Config, svc *services, ex Example, bin string, built time.Duration) (r results.Example) {
 	t0 := time.Now()
 	r = results.Example{ID: ex.ID, Status: results.StatusFail, Level: results.LevelCompiled, Failures: []string{}}
 	r.Versions.Otel = otelVersion(ex.Dir)
@@ -65,23 +70,28 @@ func verifyOne(ctx context.Context, cfg Config, svc *services, ex Example, bin s
 		r.VerifiedAt = time.Now().UTC().Truncate(time.Second)
 	}()
 	outDir := filepath.Join(cfg.Out, ex.ID)
-	if err := os.RemoveAll(outDir); err != nil {
+	staged, err := stagingDir(cfg.Out, ex.ID)
+	if err != nil {
 		r.Failures = append(r.Failures, err.Error())
 		return r
 	}
-	level, failures := verifyCase(ctx, cfg, svc, ex, ex.Spec, bin, outDir)
-	if level != results.LevelCompiled {
-		rel, _ := filepath.Rel(cfg.Root, outDir)
-		r.Telemetry = filepath.ToSlash(rel)
-	}
+	defer os.RemoveAll(staged) // after publish: the old output
+	level, failures := verifyCase(ctx, cfg, svc, ex, ex.Spec, bin, staged, built)
+	mainLevel := level
 	for _, c := range ex.Spec.Cases {
-		cl, cf := verifyCase(ctx, cfg, svc, ex, c, bin, filepath.Join(outDir, "cases", c.Case))
+		cl, cf := verifyCase(ctx, cfg, svc, ex, c, bin, filepath.Join(staged, "cases", c.Case), built)
 		if rank[cl] < rank[level] {
 			level = cl
 		}
 		for _, f := range cf {
 			failures = append(failures, fmt.Sprintf("case %q (%s:%d): %s", c.Case, c.Path, c.Line, f))
 		}
+	}
+	if err := publish(staged, outDir); err != nil {
+		failures = append(failures, err.Error())
+	} else if mainLevel != results.LevelCompiled {
+		rel, _ := filepath.Rel(cfg.Root, outDir)
+		r.Telemetry = filepath.ToSlash(rel)
 	}
 	r.Level, r.Failures = level, append(r.Failures, failures...)
 	if len(failures) == 0 && level == results.LevelAsserted {
@@ -93,9 +103,9 @@ func verifyOne(ctx context.Context, cfg Config, svc *services, ex Example, bin s
 var rank = map[results.Level]int{results.LevelNone: 0, results.LevelCompiled: 1, results.LevelRan: 2, results.LevelAsserted: 3}
 
 // verifyCase runs one case of an example with its own run id, and checks
-// its exit status, its output and the telemetry that arrived. Output and
-// telemetry are kept in outDir.
-func verifyCase(ctx context.Context, cfg Config, svc *services, ex Example, sp *spec.Spec, bin, outDir string) (results.Level, []string) {
+// its exit status, its output and the telemetry that arrived (checkCase).
+// Output and telemetry are kept in outDir.
+func verifyCase(ctx context.Context, cfg Config, svc *services, ex Example, sp *spec.Spec, bin, outDir string, built time.Duration) (results.Level, []string) {
 	fail := func(level results.Level, msgs ...string) (results.Level, []string) { return level, msgs }
 	if err := os.MkdirAll(outDir, 0o755); err != nil {
 		return fail(results.LevelCompiled, err.Error())
@@ -117,161 +127,50 @@ func verifyCase(ctx context.Context, cfg Config, svc *services, ex Example, sp *
 		extraEnv = append(extraEnv, "OTEL_EXPORTER_OTLP_ENDPOINT="+proxy.url)
 	}
 	runID := ex.ID + "-" + randomHex(4)
-	env, err := exampleEnv(ctx, svc, coll, ex, sp, runID, extraEnv)
+	in, err := svc.envInputs(ctx, coll, ex, sp, runID, extraEnv)
 	if err != nil {
 		return fail(results.LevelCompiled, err.Error())
 	}
-	output, exitCode, err := execute(ctx, ex, sp, bin, env)
+	env, err := exampleEnv(sp, in)
+	if err != nil {
+		return fail(results.LevelCompiled, err.Error())
+	}
+	run := execute(ctx, ex, sp, bin, env)
 	if proxy != nil {
 		// What the proxy did follows what the program printed: both are
 		// the run's output, and run.output matchers see both.
-		output = append(output, proxy.Log()...)
+		if err := proxy.Drain(); err != nil {
+			return fail(results.LevelCompiled, err.Error())
+		}
+		run.output = append(run.output, proxy.Log()...)
 	}
-	os.WriteFile(filepath.Join(outDir, "output.txt"), output, 0o644)
+	if err := os.WriteFile(filepath.Join(outDir, "output.txt"), run.output, 0o644); err != nil {
+		return fail(results.LevelCompiled, err.Error())
+	}
 	if cfg.Verbose {
-		fmt.Fprintf(cfg.Log, "--- output of %s %s\n%s", ex.ID, sp.Case, output)
+		fmt.Fprintf(cfg.Log, "--- output of %s %s\n%s", ex.ID, sp.Case, run.output)
 	}
-	if err != nil {
-		return fail(results.LevelCompiled, fmt.Sprintf("%v\n%s", err, tail(output, 20)))
-	}
-	if exitCode != sp.Run.ExitCode {
-		return fail(results.LevelCompiled, fmt.Sprintf("the program exited with status %d, want %d (run.exit_code in %s)\n%s",
-			exitCode, sp.Run.ExitCode, sp.Path, tail(output, 20)))
-	}
-	var failures []string
-	for _, want := range sp.Run.Output {
-		if !want.Match(string(output)) {
-			failures = append(failures, fmt.Sprintf("%s:%d: run.output: want %s in what the program printed\n%s",
-				sp.Path, want.Line, want, tail(output, 20)))
-		}
-	}
-
+	// The program has exited: what it sent is in the Collector, or on its
+	// way there; checkCase waits for it.
 	keep := func(a telemetry.Attrs) bool { return a[RunIDKey] == runID }
-	res := waitFor(ctx, sp, coll.DataDir(), keep)
-	if err := telemetry.CopyFiltered(coll.DataDir(), outDir, keep); err != nil {
-		failures = append(failures, fmt.Sprintf("saving telemetry: %v", err))
+	level, failures, w := checkCase(ctx, sp, run, coll.DataDir(), keep, waitTimesFor(sp))
+	if level != results.LevelCompiled {
+		if err := telemetry.CopyFiltered(coll.DataDir(), outDir, keep); err != nil {
+			failures = append(failures, fmt.Sprintf("saving telemetry: %v", err))
+		}
 	}
-	failures = append(failures, res.Failures...)
 	if len(failures) > 0 {
-		return results.LevelRan, failures
+		failures = append(failures, timing(built, run, w))
+	} else if cfg.Verbose {
+		fmt.Fprintf(cfg.Log, "verify: %s %s: %s\n", ex.ID, sp.Case, timing(built, run, w))
 	}
-	return results.LevelAsserted, nil
-}
-
-// waitFor polls what arrived until the expectations match, or nothing new
-// has arrived for a while (the program flushed before it exited), or the
-// wait runs out; it returns the last result. A case that expects no
-// telemetry is checked only once things have settled.
-func waitFor(ctx context.Context, sp *spec.Spec, dataDir string, keep func(telemetry.Attrs) bool) match.Result {
-	wait := sp.Run.Wait.Duration
-	if wait == 0 {
-		wait = defaultWait
-	}
-	deadline := time.Now().Add(wait)
-	lastSize, lastChange := int64(-1), time.Now()
-	for {
-		var res match.Result
-		d, err := telemetry.Load(dataDir)
-		if err != nil {
-			res.Failures = []string{"decoding what the Collector wrote: " + err.Error()}
-		} else {
-			res = match.Match(sp.Path, &sp.Expect, d.Filter(keep))
-		}
-		if size := dataSize(dataDir); size != lastSize {
-			lastSize, lastChange = size, time.Now()
-		}
-		settled := time.Since(lastChange) > settleAfter
-		early := res.OK() && !sp.Expect.NoTelemetry
-		if early || settled || time.Now().After(deadline) || ctx.Err() != nil {
-			return res
-		}
-		select {
-		case <-ctx.Done():
-		case <-time.After(pollEvery):
-		}
-	}
-}
-
-// dataSize is the total size of the signal files: it grows when anything
-// arrives.
-func dataSize(dir string) int64 {
-	var n int64
-	for _, f := range []string{telemetry.TracesFile, telemetry.MetricsFile, telemetry.LogsFile} {
-		if fi, err := os.Stat(filepath.Join(dir, f)); err == nil {
-			n += fi.Size()
-		}
-	}
-	return n
-}
-
-// exampleEnv is the environment of a running example: the host's, less any
-// OTEL_* or service URL, plus the standard variables pointing at this run's
-// services (DESIGN contract 4) and the spec's own.
-func exampleEnv(ctx context.Context, svc *services, coll *collector.Container, ex Example, sp *spec.Spec, runID string, collEnv []string) ([]string, error) {
-	var env []string
-	for _, kv := range os.Environ() {
-		k, _, _ := strings.Cut(kv, "=")
-		if strings.HasPrefix(k, "OTEL_") || k == "DATABASE_URL" || k == "MQTT_URL" {
-			continue
-		}
-		env = append(env, kv)
-	}
-	protocol := sp.Run.Protocol
-	if protocol == "" {
-		protocol = "http/protobuf"
-	}
-	endpoint, err := endpoint(ctx, coll, protocol, sp.Collector.TLS)
-	if err != nil {
-		return nil, fmt.Errorf("collector endpoint: %w", err)
-	}
-	resAttrs := RunIDKey + "=" + runID
-	if v, ok := sp.Run.Env["OTEL_RESOURCE_ATTRIBUTES"]; ok {
-		resAttrs = v + "," + resAttrs
-	}
-	env = append(env,
-		"OTEL_EXPORTER_OTLP_ENDPOINT="+endpoint,
-		"OTEL_EXPORTER_OTLP_PROTOCOL="+protocol,
-		"OTEL_RESOURCE_ATTRIBUTES="+resAttrs,
-	)
-	env = append(env, collEnv...)
-	if svc.mqttURL != "" && sp.NeedsService("mqtt") {
-		env = append(env, "MQTT_URL="+svc.mqttURL)
-	}
-	if svc.postgres != nil && sp.NeedsService("postgres") {
-		dsn, err := svc.database(ctx, strings.ReplaceAll(ex.ID, "-", "_"))
-		if err != nil {
-			return nil, err
-		}
-		env = append(env, "DATABASE_URL="+dsn)
-	}
-	// run.env comes last: it may override verify's defaults (os/exec keeps
-	// the last value of a key), for example to point at an unreachable
-	// endpoint on purpose.
-	keys := make([]string, 0, len(sp.Run.Env))
-	for k := range sp.Run.Env {
-		if k != "OTEL_RESOURCE_ATTRIBUTES" {
-			keys = append(keys, k)
-		}
-	}
-	sort.Strings(keys)
-	given := map[string]string{}
-	for _, kv := range env {
-		k, v, _ := strings.Cut(kv, "=")
-		given[k] = v
-	}
-	for _, k := range keys {
-		// ${NAME} expands to what verify gives, e.g.
-		// ${OTEL_EXPORTER_OTLP_ENDPOINT}/v1/traces.
-		v := os.Expand(sp.Run.Env[k], func(name string) string { return given[name] })
-		env = append(env, k+"="+v)
-	}
-	return env, nil
+	return level, failures
 }
 
 // execute runs the example's binary in its folder within its timeout and
 // returns what it printed and its exit status. The error is for a program
 // that could not start or did not exit in time.
-func execute(ctx context.Context, ex Example, sp *spec.Spec, bin string, env []string) ([]byte, int, error) {
+func execute(ctx context.Context, ex Example, sp *spec.Spec, bin string, env []string) (r ranCase) {
 	timeout := sp.Run.Timeout.Duration
 	if timeout == 0 {
 		timeout = defaultTimeout
@@ -281,22 +180,27 @@ func execute(ctx context.Context, ex Example, sp *spec.Spec, bin string, env []s
 	cmd := exec.CommandContext(ctx, bin, sp.Run.Args...)
 	cmd.Dir = ex.Dir
 	cmd.Env = env
+	// Output pipes held open by a child the program left behind must not
+	// hold verify forever.
 	cmd.WaitDelay = 5 * time.Second
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
+	t0 := time.Now()
 	err := cmd.Run()
+	r.took = time.Since(t0)
+	r.output = out.Bytes()
 	var exit *exec.ExitError
 	switch {
 	case errors.Is(ctx.Err(), context.DeadlineExceeded):
-		return out.Bytes(), -1, fmt.Errorf("did not exit within its timeout of %s (run.timeout in %s)", timeout, sp.Path)
+		r.exitCode, r.err = -1, fmt.Errorf("did not exit within its timeout of %s (run.timeout in %s)", timeout, sp.Path)
 	case ctx.Err() != nil:
-		return out.Bytes(), -1, ctx.Err()
+		r.exitCode, r.err = -1, ctx.Err()
 	case errors.As(err, &exit):
-		return out.Bytes(), exit.ExitCode(), nil
+		r.exitCode = exit.ExitCode()
 	case err != nil:
-		return out.Bytes(), -1, fmt.Errorf("the program did not start: %v", err)
+		r.exitCode, r.err = -1, fmt.Errorf("the program did not start: %v", err)
 	}
-	return out.Bytes(), 0, nil
+	return r
 }
 
 // otelVersion reads the go.opentelemetry.io/otel requirement of the

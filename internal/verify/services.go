@@ -30,7 +30,7 @@ type services struct {
 	pgAdminURL string
 	mqttURL    string
 	dedicated  map[string]*collector.Container // by their spec.Collector settings
-	out        string                          // verify's output folder
+	runDir     string                          // this run's own folder (newRunDir)
 	certs      *collector.Certificates
 	caFile     string
 	started    []testcontainers.Container
@@ -174,6 +174,29 @@ func endpoint(ctx context.Context, c *collector.Container, protocol string, tls 
 	return "http://" + hp, nil
 }
 
+// envInputs gathers what exampleEnv needs for one case: the endpoint of
+// coll for the case's protocol, and the URLs of the services it needs (a
+// fresh database per example).
+func (s *services) envInputs(ctx context.Context, coll *collector.Container, ex Example, sp *spec.Spec, runID string, collEnv []string) (envInputs, error) {
+	in := envInputs{host: os.Environ(), protocol: sp.Run.Protocol, runID: runID, collector: collEnv}
+	if in.protocol == "" {
+		in.protocol = "http/protobuf"
+	}
+	var err error
+	if in.endpoint, err = endpoint(ctx, coll, in.protocol, sp.Collector.TLS); err != nil {
+		return in, fmt.Errorf("collector endpoint: %w", err)
+	}
+	if sp.NeedsService("mqtt") {
+		in.mqttURL = s.mqttURL
+	}
+	if s.postgres != nil && sp.NeedsService("postgres") {
+		if in.databaseURL, err = s.database(ctx, strings.ReplaceAll(ex.ID, "-", "_")); err != nil {
+			return in, err
+		}
+	}
+	return in, nil
+}
+
 // collectorFor returns the Collector a case exports to: the shared one, or
 // one of its own when the case asks for TLS or a bearer token (started once
 // per distinct setting, removed with the others). It also returns the
@@ -227,17 +250,15 @@ func describe(o spec.Collector) string {
 }
 
 // certificates makes the run's CA and server certificate once, and writes
-// the CA where examples can read it.
+// the CA where examples can read it: in the run's own folder, so another
+// run at once cannot replace it.
 func (s *services) certificates() (string, *collector.Certificates, error) {
 	if s.certs == nil {
 		certs, err := collector.NewCertificates()
 		if err != nil {
 			return "", nil, fmt.Errorf("make TLS certificates: %w", err)
 		}
-		dir, err := filepath.Abs(filepath.Join(s.out, "tls"))
-		if err != nil {
-			return "", nil, err
-		}
+		dir := filepath.Join(s.runDir, "tls")
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return "", nil, err
 		}

@@ -12,6 +12,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	tclog "github.com/testcontainers/testcontainers-go/log"
@@ -72,43 +73,52 @@ func Run(ctx context.Context, cfg Config) (failed int, err error) {
 	// a subset (-run) keeps the others'.
 	prev := &results.File{}
 
-	// Compile everything first: a compile error should not wait for containers.
-	binDir, err := filepath.Abs(filepath.Join(cfg.Out, "bin")) // go build runs in the example's folder
+	// What belongs to this run alone (binaries, the TLS CA, testcontainers'
+	// log) lives in a folder of its own, removed on every path.
+	runDir, err := newRunDir(cfg.Out)
 	if err != nil {
 		return 0, err
 	}
+	defer os.RemoveAll(runDir)
+
+	// Compile everything first: a compile error should not wait for containers.
+	binDir := filepath.Join(runDir, "bin")
 	bins := map[string]string{}
+	buildTook := map[string]time.Duration{}
 	var built []Example
 	for _, ex := range exs {
-		t0 := time.Now()
-		bin, err := build(ctx, ex, binDir)
-		if err != nil {
-			r := results.Example{ID: ex.ID, Status: results.StatusFail, Failures: []string{err.Error()},
-				DurationMS: time.Since(t0).Milliseconds(), VerifiedAt: time.Now().UTC().Truncate(time.Second)}
+		bin, took, r := compile(ctx, ex, binDir)
+		if r != nil {
 			r.Versions.Go = goVersion
-			prev.Put(r)
-			report(cfg.Log, r)
+			prev.Put(*r)
+			report(cfg.Log, *r)
 			failed++
 			continue
 		}
-		fmt.Fprintf(cfg.Log, "verify: built %s in %s\n", ex.ID, since(t0))
+		buildTook[ex.ID] = took
+		fmt.Fprintf(cfg.Log, "verify: built %s in %s\n", ex.ID, round(took))
 		bins[ex.ID] = bin
 		built = append(built, ex)
 	}
 
 	passed := 0
 	if len(built) > 0 && ctx.Err() == nil {
-		svc := &services{log: cfg.Log, out: cfg.Out}
+		svc := &services{log: cfg.Log, runDir: runDir}
 		defer svc.stop()
+		tcLog := filepath.Join(runDir, "testcontainers.log")
 		if !cfg.Verbose {
 			// testcontainers' own progress goes to a file, not the terminal.
-			closeLog, err := quietTestcontainers(filepath.Join(cfg.Out, "testcontainers.log"))
+			closeLog, err := quietTestcontainers(tcLog)
 			if err != nil {
 				return failed, err
 			}
 			defer closeLog()
 		}
 		if err := svc.start(ctx, needs); err != nil {
+			// The run's folder goes away: show the end of testcontainers' log.
+			if b, rerr := os.ReadFile(tcLog); rerr == nil && len(b) > 0 {
+				err = fmt.Errorf("%w\ntestcontainers' log, %s", err, tail(b, 30))
+			}
 			return failed, fmt.Errorf("start services: %w", err)
 		}
 		prev.Versions = results.Versions{Go: goVersion, Collector: collectorVersion(svc.collImage)}
@@ -116,7 +126,7 @@ func Run(ctx context.Context, cfg Config) (failed int, err error) {
 			if ctx.Err() != nil {
 				break
 			}
-			r := verifyOne(ctx, cfg, svc, ex, bins[ex.ID])
+			r := verifyOne(ctx, cfg, svc, ex, bins[ex.ID], buildTook[ex.ID])
 			r.Versions.Go, r.Versions.Collector = prev.Versions.Go, prev.Versions.Collector
 			prev.Put(r)
 			report(cfg.Log, r)
@@ -191,18 +201,49 @@ func Discover(root string, filter *regexp.Regexp) ([]Example, error) {
 	return exs, errors.Join(errs...)
 }
 
-// quietTestcontainers sends testcontainers' log to path.
-func quietTestcontainers(path string) (func(), error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, err
+// tcLog is where testcontainers' log goes while runs keep it off the
+// terminal: its logger is global, so two runs in one process (tests) share
+// it, and each run's file gets the lines of both.
+var tcLog struct {
+	sync.Mutex
+	files []io.Writer
+	prev  tclog.Logger
+}
+
+type tcLogWriter struct{}
+
+func (tcLogWriter) Write(p []byte) (int, error) {
+	tcLog.Lock()
+	defer tcLog.Unlock()
+	for _, f := range tcLog.files {
+		f.Write(p)
 	}
+	return len(p), nil
+}
+
+// quietTestcontainers sends testcontainers' log to path until the returned
+// function is called.
+func quietTestcontainers(path string) (func(), error) {
 	f, err := os.Create(path)
 	if err != nil {
 		return nil, err
 	}
-	prev := tclog.Default()
-	tclog.SetDefault(stdlog.New(f, "", stdlog.LstdFlags))
-	return func() { tclog.SetDefault(prev); f.Close() }, nil
+	tcLog.Lock()
+	defer tcLog.Unlock()
+	if len(tcLog.files) == 0 {
+		tcLog.prev = tclog.Default()
+		tclog.SetDefault(stdlog.New(tcLogWriter{}, "", stdlog.LstdFlags))
+	}
+	tcLog.files = append(tcLog.files, f)
+	return func() {
+		tcLog.Lock()
+		defer tcLog.Unlock()
+		tcLog.files = slices.DeleteFunc(tcLog.files, func(w io.Writer) bool { return w == io.Writer(f) })
+		if len(tcLog.files) == 0 {
+			tclog.SetDefault(tcLog.prev)
+		}
+		f.Close()
+	}, nil
 }
 
 // collectorVersion names the Collector: ours by its core version, an

@@ -176,7 +176,8 @@ func (c *Container) Received(signal string) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("received %s: %w", signal, err)
 	}
-	// The file exporter flushes every 100ms: drop a line still being written.
+	// The file exporter flushes every FileFlushInterval: drop a line still
+	// being written.
 	return b[:bytes.LastIndexByte(b, '\n')+1], nil
 }
 

@@ -2,21 +2,30 @@ package collector
 
 import (
 	"fmt"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
 
 // Paths and ports inside the container.
 const (
-	configPath  = "/etc/otelcol/config.yaml"
-	certPath    = "/etc/otelcol/tls/cert.pem"
-	keyPath     = "/etc/otelcol/tls/key.pem"
-	dataPath    = "/data"
-	grpcPort    = "4317/tcp"
-	httpPort    = "4318/tcp"
-	healthPort  = "13133/tcp"
-	fileFlushMs = "100ms"
+	configPath = "/etc/otelcol/config.yaml"
+	certPath   = "/etc/otelcol/tls/cert.pem"
+	keyPath    = "/etc/otelcol/tls/key.pem"
+	dataPath   = "/data"
+	grpcPort   = "4317/tcp"
+	httpPort   = "4318/tcp"
+	healthPort = "13133/tcp"
 )
+
+// FileFlushInterval is how often the file exporters write what they have
+// buffered to /data. The pipelines have no batch processor and the file
+// exporter no sending queue, so the OTLP receiver answers a request only
+// once the exporter holds it: a request the Collector accepted is in its
+// file within this interval. It is the whole of the Collector's own
+// latency, which a reader of DataDir must wait out before it concludes
+// that something did not arrive.
+const FileFlushInterval = 100 * time.Millisecond
 
 // Signals are the telemetry signals the Collector receives and writes, one
 // file per signal: /data/<signal>.json.
@@ -58,8 +67,9 @@ func (o options) config() ([]byte, error) {
 		exporters["file/"+s] = m{
 			"path":           dataPath + "/" + s + ".json",
 			"format":         "json",
-			"flush_interval": fileFlushMs,
+			"flush_interval": FileFlushInterval.String(),
 		}
+		// No processors (no batch processor): see FileFlushInterval.
 		pipelines[s] = m{
 			"receivers": []string{"otlp"},
 			"exporters": []string{"file/" + s, "debug"},

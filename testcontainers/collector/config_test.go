@@ -52,6 +52,17 @@ func TestConfig(t *testing.T) {
 		if got := cfg.Service.Pipelines[s]["exporters"]; len(got) != 2 {
 			t.Errorf("pipeline %s exporters = %q", s, got)
 		}
+		// FileFlushInterval is the Collector's whole latency only while
+		// nothing else holds data back.
+		if got := cfg.Exporters["file/"+s]["flush_interval"]; got != FileFlushInterval.String() {
+			t.Errorf("file/%s flush_interval = %q, want FileFlushInterval (%s)", s, got, FileFlushInterval)
+		}
+		if p := cfg.Service.Pipelines[s]["processors"]; len(p) > 0 {
+			t.Errorf("pipeline %s has processors %q: FileFlushInterval no longer bounds the Collector's latency; update it and verify's settle window", s, p)
+		}
+		if q, ok := cfg.Exporters["file/"+s]["sending_queue"]; ok {
+			t.Errorf("file/%s has a sending_queue %q: FileFlushInterval no longer bounds the latency", s, q)
+		}
 	}
 	if got := strings.Join(cfg.Service.Extensions, ","); got != "health_check,bearertokenauth" {
 		t.Errorf("service extensions = %q", got)

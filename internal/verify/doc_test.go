@@ -1,0 +1,58 @@
+package verify
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"oteldocs.dev/internal/spec"
+)
+
+// Verify that the verify.yaml examples of the manual (doc.go) parse: the
+// complete example, the case after it and the http_faults fragment, read
+// from doc.go itself, so the manual cannot drift from the parser.
+func TestManualExamplesParse(t *testing.T) {
+	b, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var blocks []string
+	var cur []string
+	for _, line := range strings.Split(string(b), "\n") {
+		if code, ok := strings.CutPrefix(line, "//\t"); ok {
+			cur = append(cur, code)
+			continue
+		}
+		if len(cur) > 0 {
+			blocks = append(blocks, strings.Join(cur, "\n")+"\n")
+			cur = nil
+		}
+	}
+	var doc strings.Builder
+	found := map[string]bool{}
+	for _, bl := range blocks {
+		switch {
+		case strings.HasPrefix(bl, "needs:"):
+			found["complete example"] = true
+			doc.WriteString(bl)
+		case strings.HasPrefix(bl, "---\ncase:"):
+			found["case"] = true
+			doc.WriteString(bl)
+		case strings.HasPrefix(bl, "collector:\n  http_faults:"):
+			found["http_faults"] = true
+			doc.WriteString("---\ncase: faults\n" + bl)
+		}
+	}
+	for _, want := range []string{"complete example", "case", "http_faults"} {
+		if !found[want] {
+			t.Errorf("doc.go: no %s block found; update this test if the manual moved it", want)
+		}
+	}
+	s, err := spec.ParseBytes("doc.go (its examples joined)", []byte(doc.String()))
+	if err != nil {
+		t.Fatalf("the manual's examples do not parse:\n%v\n\n%s", err, doc.String())
+	}
+	if len(s.Cases) != 2 || len(s.Expect.Spans) == 0 || len(s.Expect.Metrics) == 0 || len(s.Expect.Logs) == 0 {
+		t.Errorf("parsed %d cases, %d spans, %d metrics, %d logs: the manual's example lost a part", len(s.Cases), len(s.Expect.Spans), len(s.Expect.Metrics), len(s.Expect.Logs))
+	}
+}
