@@ -104,17 +104,14 @@ func verifyCase(ctx context.Context, cfg Config, svc *services, ex Example, sp *
 	if err != nil {
 		return fail(results.LevelCompiled, err.Error())
 	}
-	var proxy *faultProxy
-	if f := sp.Collector.HTTPFaults; f != nil {
-		target, err := coll.HTTPEndpoint(ctx)
-		if err == nil {
-			proxy, err = startFaultProxy(target, *f)
-		}
-		if err != nil {
-			return fail(results.LevelCompiled, fmt.Sprintf("fault proxy: %v", err))
-		}
+	// verify's proxy (faults.go), for faults or expect.requests.
+	proxy, err := startProxy(ctx, coll, sp)
+	if err != nil {
+		return fail(results.LevelCompiled, fmt.Sprintf("verify's proxy: %v", err))
+	}
+	if proxy != nil {
 		defer proxy.Close()
-		extraEnv = append(extraEnv, "OTEL_EXPORTER_OTLP_ENDPOINT="+proxy.url)
+		extraEnv = append(extraEnv, "OTEL_EXPORTER_OTLP_ENDPOINT="+proxy.URL())
 	}
 	runID := ex.ID + "-" + randomHex(4)
 	env, err := exampleEnv(ctx, svc, coll, ex, sp, runID, extraEnv)
@@ -144,6 +141,10 @@ func verifyCase(ctx context.Context, cfg Config, svc *services, ex Example, sp *
 			failures = append(failures, fmt.Sprintf("%s:%d: run.output: want %s in what the program printed\n%s",
 				sp.Path, want.Line, want, tail(output, 20)))
 		}
+	}
+
+	if proxy != nil { // what the proxy saw: the program has exited
+		failures = append(failures, match.Wire(sp.Path, sp.Expect.Requests, proxy.Requests())...)
 	}
 
 	keep := func(a telemetry.Attrs) bool { return a[RunIDKey] == runID }
