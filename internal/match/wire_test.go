@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"oteldocs.dev/internal/spec"
+	"oteldocs.dev/internal/telemetry"
 	"oteldocs.dev/internal/txtartest"
 )
 
@@ -52,4 +53,21 @@ func TestWire(t *testing.T) {
 		}
 		return "ok\n", true
 	})
+}
+
+// Verify that invalid OTLP of the example's own resources fails the match
+// even when every expectation holds.
+func TestInvalidFails(t *testing.T) {
+	s, err := spec.ParseBytes("v.yaml", []byte("expect:\n  spans:\n    - name: work\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &telemetry.Data{
+		Spans:   []telemetry.Span{{Name: "work", Kind: "INTERNAL"}},
+		Invalid: []telemetry.Invalid{{Err: `traces.json:1: invalid OTLP: a resource has the attribute "service.name" twice`}},
+	}
+	res := Match("v.yaml", &s.Expect, d)
+	if len(res.Failures) != 1 || !strings.Contains(res.Failures[0], "service.name") {
+		t.Errorf("failures = %q, want the invalid OTLP", res.Failures)
+	}
 }
