@@ -6,8 +6,8 @@
 //
 // It reads the standard variables: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, or
 // OTEL_EXPORTER_OTLP_ENDPOINT (default http://localhost:4318) with /v1/traces
-// appended; OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES for the resource,
-// which is added to every resource of the payload.
+// appended; OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES, which are merged
+// into every resource of the payload and win over the payload's own values.
 package main
 
 import (
@@ -27,7 +27,6 @@ import (
 	"time"
 
 	"go.opentelemetry.io/otel/sdk/resource"
-	semconv "go.opentelemetry.io/otel/semconv/v1.43.0"
 )
 
 // object is a JSON object. OTLP JSON is nested objects and arrays; writing
@@ -52,11 +51,11 @@ func run(ctx context.Context, file string) error {
 			return err
 		}
 	}
-	attrs, err := resourceAttributes(ctx)
+	attrs, err := envResource(ctx)
 	if err != nil {
 		return err
 	}
-	addResource(payload, attrs)
+	mergeResource(payload, attrs)
 
 	body, err := json.Marshal(payload)
 	if err != nil {
@@ -71,7 +70,8 @@ func run(ctx context.Context, file string) error {
 func spanPayload(end time.Time) object {
 	start := end.Add(-150 * time.Millisecond)
 	return object{"resourceSpans": []any{object{
-		"resource": object{"attributes": []any{}}, // filled in by addResource
+		// The default service name; the environment may override it.
+		"resource": object{"attributes": []any{attr("service.name", "stringValue", "orders")}},
 		"scopeSpans": []any{object{
 			"scope": object{"name": "oteldocs.dev/examples/otlp-http-json"},
 			"spans": []any{object{
@@ -173,13 +173,11 @@ func readPayload(file string) (object, error) {
 	return p, nil
 }
 
-// resourceAttributes returns service.name (default "orders") and the
-// attributes of OTEL_RESOURCE_ATTRIBUTES, as OTLP JSON KeyValues.
-func resourceAttributes(ctx context.Context) ([]any, error) {
-	res, err := resource.New(ctx,
-		resource.WithAttributes(semconv.ServiceName("orders")), // default, env wins
-		resource.WithFromEnv(),
-	)
+// [START merge]
+// envResource returns the attributes that OTEL_SERVICE_NAME and
+// OTEL_RESOURCE_ATTRIBUTES set, as OTLP JSON KeyValues.
+func envResource(ctx context.Context) ([]any, error) {
+	res, err := resource.New(ctx, resource.WithFromEnv())
 	if err != nil {
 		return nil, err
 	}
@@ -190,8 +188,11 @@ func resourceAttributes(ctx context.Context) ([]any, error) {
 	return attrs, nil
 }
 
-// addResource adds attrs to the resource of every resourceSpans entry.
-func addResource(payload object, attrs []any) {
+// mergeResource merges attrs into the resource of every resourceSpans
+// entry. Keys stay unique, as OTLP requires: an attribute the payload
+// already has takes the value from attrs, as the SDK lets the environment
+// override a resource given in code; others are appended.
+func mergeResource(payload object, attrs []any) {
 	list, _ := payload["resourceSpans"].([]any)
 	for _, rs := range list {
 		rs, ok := rs.(object)
@@ -204,6 +205,21 @@ func addResource(payload object, attrs []any) {
 			rs["resource"] = res
 		}
 		existing, _ := res["attributes"].([]any)
-		res["attributes"] = append(existing, attrs...)
+		index := map[any]int{} // key -> position in existing
+		for i, kv := range existing {
+			if kv, ok := kv.(object); ok {
+				index[kv["key"]] = i
+			}
+		}
+		for _, kv := range attrs {
+			if i, ok := index[kv.(object)["key"]]; ok {
+				existing[i] = kv
+			} else {
+				existing = append(existing, kv)
+			}
+		}
+		res["attributes"] = existing
 	}
 }
+
+// [END merge]

@@ -15,7 +15,6 @@ import (
 	"errors"
 	"fmt"
 	"log"
-	"time"
 
 	"go.opentelemetry.io/contrib/bridges/otelslog"
 	"go.opentelemetry.io/otel"
@@ -39,9 +38,10 @@ func run(ctx context.Context) (err error) {
 	}
 	// Flush before exit, and fail if the telemetry did not get through.
 	defer func() {
-		flushCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		// A fresh context: ctx may already be cancelled by Ctrl-C.
+		ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 		defer cancel()
-		err = errors.Join(err, shutdown(flushCtx))
+		err = errors.Join(err, shutdown(ctx))
 	}()
 	return processOrders(ctx, []string{"B-2001", "B-2002"})
 }

@@ -19,18 +19,32 @@ import (
 	semconv "go.opentelemetry.io/otel/semconv/v1.43.0"
 )
 
+// shutdownTimeout bounds the final flush in main. It is longer than one
+// export needs: this example shows exporters retrying during shutdown (the
+// slow case on the page runs into it).
+const shutdownTimeout = 15 * time.Second
+
 // setupOTel installs global providers for traces, metrics and logs, each
-// exporting over OTLP/HTTP. The returned function flushes and stops all
-// three; call it before the program exits.
+// exporting over OTLP/HTTP as the OTEL_EXPORTER_OTLP_* variables say, with
+// the resource of OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES (service
+// name "orders" by default). The returned function flushes and stops all
+// three, and fails if any export failed; call it before the program exits.
 func setupOTel(ctx context.Context) (shutdown func(context.Context) error, err error) {
-	// Failed exports of batched spans and log records do not come back from
-	// Shutdown: the SDK passes them to the global error handler. Log and
-	// count them, so that shutdown can report them.
-	var exportErrors atomic.Int64
-	otel.SetErrorHandler(otel.ErrorHandlerFunc(func(err error) {
-		exportErrors.Add(1)
-		log.Printf("otel: %v", err)
-	}))
+	var shutdowns []func(context.Context) error
+	shutdownAll := func(ctx context.Context) error {
+		var errs error
+		for _, fn := range shutdowns {
+			errs = errors.Join(errs, fn(ctx))
+		}
+		shutdowns = nil
+		return errs
+	}
+	// If a later step fails, stop the providers already built.
+	defer func() {
+		if err != nil {
+			err = errors.Join(err, shutdownAll(ctx))
+		}
+	}()
 
 	res, err := resource.New(ctx,
 		resource.WithSchemaURL(semconv.SchemaURL),
@@ -73,28 +87,36 @@ func setupOTel(ctx context.Context) (shutdown func(context.Context) error, err e
 		sdktrace.WithBatcher(traceExporter),
 		sdktrace.WithResource(res),
 	)
+	shutdowns = append(shutdowns, tracerProvider.Shutdown)
 	meterProvider := sdkmetric.NewMeterProvider(
 		sdkmetric.WithReader(sdkmetric.NewPeriodicReader(metricExporter)),
 		sdkmetric.WithResource(res),
 	)
+	shutdowns = append(shutdowns, meterProvider.Shutdown)
 	loggerProvider := sdklog.NewLoggerProvider(
 		sdklog.WithProcessor(sdklog.NewBatchProcessor(logExporter)),
 		sdklog.WithResource(res),
 	)
+	shutdowns = append(shutdowns, loggerProvider.Shutdown)
+
+	// Failed exports of batched spans and log records do not come back from
+	// Shutdown: the SDK passes them to the global error handler. Log and
+	// count them, and report the count after the providers have flushed.
+	var exportErrors atomic.Int64
+	shutdowns = append(shutdowns, func(context.Context) error {
+		if n := exportErrors.Load(); n > 0 {
+			return fmt.Errorf("%d export errors went to the error handler", n)
+		}
+		return nil
+	})
+
+	// Install globals only once every step succeeded.
+	otel.SetErrorHandler(otel.ErrorHandlerFunc(func(err error) {
+		exportErrors.Add(1)
+		log.Printf("otel: %v", err)
+	}))
 	otel.SetTracerProvider(tracerProvider)
 	otel.SetMeterProvider(meterProvider)
 	otel.SetLoggerProvider(loggerProvider)
-
-	shutdown = func(ctx context.Context) error {
-		err := errors.Join(
-			tracerProvider.Shutdown(ctx),
-			meterProvider.Shutdown(ctx),
-			loggerProvider.Shutdown(ctx),
-		)
-		if n := exportErrors.Load(); n > 0 {
-			err = errors.Join(err, fmt.Errorf("%d export errors went to the error handler", n))
-		}
-		return err
-	}
-	return shutdown, nil
+	return shutdownAll, nil
 }

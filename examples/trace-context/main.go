@@ -37,9 +37,10 @@ func run(ctx context.Context) (err error) {
 		return fmt.Errorf("set up OpenTelemetry: %w", err)
 	}
 	defer func() {
-		flushCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		// A fresh context: ctx may already be cancelled by Ctrl-C.
+		ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 		defer cancel()
-		err = errors.Join(err, shutdown(flushCtx))
+		err = errors.Join(err, shutdown(ctx))
 	}()
 
 	// The service, on a free port of the loopback interface.
@@ -48,10 +49,20 @@ func run(ctx context.Context) (err error) {
 		return err
 	}
 	srv := &http.Server{Handler: newServer(), ReadHeaderTimeout: 5 * time.Second}
-	go srv.Serve(ln)
-	defer srv.Close()
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
 
-	return checkStock(ctx, "http://"+ln.Addr().String(), "B-2001")
+	err = checkStock(ctx, "http://"+ln.Addr().String(), "B-2001")
+
+	// Stop the service before the providers, so that its last span ends
+	// first. ErrServerClosed is what Serve returns after Shutdown.
+	stopCtx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	err = errors.Join(err, srv.Shutdown(stopCtx))
+	if serveErr := <-served; !errors.Is(serveErr, http.ErrServerClosed) {
+		err = errors.Join(err, serveErr)
+	}
+	return err
 }
 
 // [START client]
@@ -63,7 +74,13 @@ func checkStock(ctx context.Context, base, sku string) error {
 	defer span.End()
 	fmt.Printf("client: trace %s\n", span.SpanContext().TraceID())
 
-	client := &http.Client{Transport: otelhttp.NewTransport(http.DefaultTransport)}
+	client := &http.Client{Transport: otelhttp.NewTransport(http.DefaultTransport,
+		// Semantic conventions name a CLIENT span after the method alone
+		// ("GET"); otelhttp's default name is "HTTP GET".
+		otelhttp.WithSpanNameFormatter(func(_ string, r *http.Request) string {
+			return r.Method
+		}),
+	)}
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+"/stock/"+sku, nil)
 	if err != nil {
 		return err

@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"errors"
+	"time"
 
 	"go.opentelemetry.io/contrib/propagators/autoprop"
 	"go.opentelemetry.io/otel"
@@ -11,10 +13,33 @@ import (
 	semconv "go.opentelemetry.io/otel/semconv/v1.43.0"
 )
 
-// setupOTel installs a global tracer provider that exports over OTLP/HTTP,
-// and the global propagator. The returned function flushes and stops the
-// provider; call it before the program exits.
+// shutdownTimeout bounds the final flush in main, and the service's
+// shutdown: long enough for one export, short enough that a stuck
+// Collector does not hang the exit.
+const shutdownTimeout = 5 * time.Second
+
+// setupOTel installs a global tracer provider that exports over OTLP/HTTP
+// (OTEL_EXPORTER_OTLP_*), and the global propagator (OTEL_PROPAGATORS). The
+// resource has service.name "stock" unless OTEL_SERVICE_NAME or
+// OTEL_RESOURCE_ATTRIBUTES say otherwise. The returned function flushes and
+// stops the provider; call it before the program exits.
 func setupOTel(ctx context.Context) (shutdown func(context.Context) error, err error) {
+	var shutdowns []func(context.Context) error
+	shutdownAll := func(ctx context.Context) error {
+		var errs error
+		for _, fn := range shutdowns {
+			errs = errors.Join(errs, fn(ctx))
+		}
+		shutdowns = nil
+		return errs
+	}
+	// If a later step fails, stop the providers already built.
+	defer func() {
+		if err != nil {
+			err = errors.Join(err, shutdownAll(ctx))
+		}
+	}()
+
 	res, err := resource.New(ctx,
 		resource.WithSchemaURL(semconv.SchemaURL),
 		resource.WithAttributes(semconv.ServiceName("stock")), // default, env wins
@@ -24,22 +49,23 @@ func setupOTel(ctx context.Context) (shutdown func(context.Context) error, err e
 	if err != nil {
 		return nil, err
 	}
-	exporter, err := otlptracehttp.New(ctx)
+	traceExporter, err := otlptracehttp.New(ctx)
 	if err != nil {
 		return nil, err
 	}
 	tracerProvider := sdktrace.NewTracerProvider(
-		sdktrace.WithBatcher(exporter),
+		sdktrace.WithBatcher(traceExporter),
 		sdktrace.WithResource(res),
 	)
-	otel.SetTracerProvider(tracerProvider)
+	shutdowns = append(shutdowns, tracerProvider.Shutdown)
 
+	// Install globals only once every step succeeded.
+	otel.SetTracerProvider(tracerProvider)
 	// [START propagator]
 	// The global propagator is a no-op until one is set: without this line
 	// no traceparent header is sent, and every service starts its own trace.
 	// autoprop reads OTEL_PROPAGATORS (default "tracecontext,baggage").
 	otel.SetTextMapPropagator(autoprop.NewTextMapPropagator())
 	// [END propagator]
-
-	return tracerProvider.Shutdown, nil
+	return shutdownAll, nil
 }

@@ -27,13 +27,15 @@ func newServer() http.Handler {
 // [START route]
 // spanRoute names the SERVER span after the matched route and sets
 // http.route. otelhttp starts the span before echo has routed the request,
-// so the route is only known here, inside echo.
+// so the route is only known here, inside echo. When no route matched,
+// c.Path() is empty and the span keeps otelhttp's name, the method.
 func spanRoute(next echo.HandlerFunc) echo.HandlerFunc {
 	return func(c echo.Context) error {
-		route := c.Path()
-		span := trace.SpanFromContext(c.Request().Context())
-		span.SetName(c.Request().Method + " " + route)
-		span.SetAttributes(semconv.HTTPRoute(route))
+		if route := c.Path(); route != "" {
+			span := trace.SpanFromContext(c.Request().Context())
+			span.SetName(c.Request().Method + " " + route)
+			span.SetAttributes(semconv.HTTPRoute(route))
+		}
 		return next(c)
 	}
 }

@@ -61,6 +61,9 @@ const budget = 200000
 // Match checks e against d.
 func Match(path string, e *spec.Expect, d *telemetry.Data) Result {
 	var res Result
+	for _, p := range d.Invalid { // invalid OTLP fails whatever is expected
+		res.Failures = append(res.Failures, p.Err)
+	}
 	if e.NoTelemetry {
 		if n := len(d.Spans) + len(d.Metrics) + len(d.Logs); n > 0 {
 			res.Failures = append(res.Failures, fmt.Sprintf("%s: expect.no_telemetry, but telemetry arrived: %s", path, summary(d)))

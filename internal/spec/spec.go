@@ -48,14 +48,16 @@ type Collector struct {
 	// HTTPFaults puts a proxy of verify's own in front of the OTLP/HTTP
 	// receiver, which answers badly on purpose: to show retry and timeouts.
 	HTTPFaults *Faults `yaml:"http_faults"`
+	// GRPCFaults does the same in front of the OTLP/gRPC receiver (wire.go).
+	GRPCFaults *GRPCFaults `yaml:"grpc_faults"`
 }
 
 // Faults says how the proxy in front of the Collector misbehaves.
 type Faults struct {
 	Line int `yaml:"-"`
-	// Status is the answer to the first Count requests (e.g. 503), with a
-	// Retry-After header of RetryAfter seconds when that is set. Later
-	// requests are forwarded to the Collector.
+	// Status is the answer to the first Count requests of each path (e.g.
+	// 503), with a Retry-After header of RetryAfter seconds when that is
+	// set. Later requests are forwarded to the Collector.
 	Status     int `yaml:"status"`
 	Count      int `yaml:"count"`
 	RetryAfter int `yaml:"retry_after"`
@@ -115,6 +117,8 @@ type Expect struct {
 	Spans       []*SpanExp        `yaml:"spans"`
 	Metrics     []*MetricExp      `yaml:"metrics"`
 	Logs        []*LogExp         `yaml:"logs"`
+	// Requests is what verify's proxy saw on the wire (wire.go).
+	Requests []*RequestExp `yaml:"requests"`
 }
 
 // SpanExp expects one span.
@@ -352,20 +356,7 @@ func (s *Spec) check() error {
 	if s.Expect.NoTelemetry && len(s.Expect.Spans)+len(s.Expect.Metrics)+len(s.Expect.Logs)+len(s.Expect.Resource) > 0 {
 		bad(s.Line, "expect: no_telemetry excludes every other expectation")
 	}
-	if f := s.Collector.HTTPFaults; f != nil {
-		switch {
-		case s.Run.Protocol == "grpc":
-			bad(f.Line, "http_faults: the proxy speaks HTTP; it needs run.protocol http/protobuf")
-		case s.Collector.TLS:
-			bad(f.Line, "http_faults: the proxy does not serve TLS; drop tls or the faults")
-		case f.Count > 0 && (f.Status < 400 || f.Status > 599):
-			bad(f.Line, "http_faults: status %d: want an error status, 400 to 599", f.Status)
-		case f.Count < 0 || f.RetryAfter < 0:
-			bad(f.Line, "http_faults: count and retry_after cannot be negative")
-		case f.Count == 0 && f.Delay.Duration == 0:
-			bad(f.Line, "http_faults: set count and status, or delay")
-		}
-	}
+	s.checkWire(bad)
 	if hasNil(s.Run.Output) {
 		bad(s.Line, "run.output: an empty list item")
 		return errors.Join(errs...)

@@ -45,35 +45,40 @@ func Load(dir string) (*Data, error) {
 	return Decode(tr, me, lo)
 }
 
-// Decode decodes OTLP JSON lines of each signal. A line that does not decode
-// is an error naming the signal and line number, except a last line without
+// Decode decodes OTLP JSON lines of each signal. An attribute key held twice
+// in one list is invalid OTLP: it lands in d.Invalid with the resource that
+// sent it (unique.go). A line that does not decode is an error naming the
+// signal and line number, except a last line without
 // its newline: the exporter may be writing it, and it is left for later.
 func Decode(traces, metrics, logs []byte) (*Data, error) {
 	d := &Data{}
-	err := eachLine("traces", traces, func(b []byte) error {
+	err := eachLineN("traces", traces, func(n int, b []byte) error {
 		t, err := (&ptrace.JSONUnmarshaler{}).UnmarshalTraces(b)
 		if err == nil {
 			d.addTraces(t)
+			d.invalid("traces", n, invalidTraces(t))
 		}
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	err = eachLine("metrics", metrics, func(b []byte) error {
+	err = eachLineN("metrics", metrics, func(n int, b []byte) error {
 		m, err := (&pmetric.JSONUnmarshaler{}).UnmarshalMetrics(b)
 		if err == nil {
 			d.addMetrics(m)
+			d.invalid("metrics", n, invalidMetrics(m))
 		}
 		return err
 	})
 	if err != nil {
 		return nil, err
 	}
-	err = eachLine("logs", logs, func(b []byte) error {
+	err = eachLineN("logs", logs, func(n int, b []byte) error {
 		l, err := (&plog.JSONUnmarshaler{}).UnmarshalLogs(b)
 		if err == nil {
 			d.addLogs(l)
+			d.invalid("logs", n, invalidLogs(l))
 		}
 		return err
 	})
@@ -83,8 +88,21 @@ func Decode(traces, metrics, logs []byte) (*Data, error) {
 	return d, nil
 }
 
+// invalid records the problems found in one line of a signal file.
+func (d *Data) invalid(signal string, line int, problems []Invalid) {
+	for _, p := range problems {
+		p.Err = fmt.Sprintf("%s.json:%d: %s", signal, line, p.Err)
+		d.Invalid = append(d.Invalid, p)
+	}
+}
+
 // eachLine calls fn for each complete, non-empty line of b.
 func eachLine(signal string, b []byte, fn func([]byte) error) error {
+	return eachLineN(signal, b, func(_ int, line []byte) error { return fn(line) })
+}
+
+// eachLineN is eachLine with the line number.
+func eachLineN(signal string, b []byte, fn func(int, []byte) error) error {
 	// Only complete lines: the exporter may be half-way through the last.
 	if i := bytes.LastIndexByte(b, '\n'); i >= 0 {
 		b = b[:i+1]
@@ -98,7 +116,7 @@ func eachLine(signal string, b []byte, fn func([]byte) error) error {
 		if len(line) == 0 {
 			continue
 		}
-		if err := fn(line); err != nil {
+		if err := fn(n, line); err != nil {
 			return fmt.Errorf("%s.json:%d: %w", signal, n, err)
 		}
 	}

@@ -18,6 +18,8 @@ type Data struct {
 	Spans   []Span
 	Metrics []Metric
 	Logs    []Log
+	// Invalid lists resources that broke a rule of OTLP (unique.go).
+	Invalid []Invalid
 }
 
 // Span is one span with its resource and scope.
@@ -116,6 +118,11 @@ func (d *Data) Filter(keep func(Attrs) bool) *Data {
 	for _, l := range d.Logs {
 		if keep(l.Resource) {
 			out.Logs = append(out.Logs, l)
+		}
+	}
+	for _, p := range d.Invalid {
+		if keep(p.Resource) {
+			out.Invalid = append(out.Invalid, p)
 		}
 	}
 	return out

@@ -7,7 +7,12 @@ import (
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite golden files")
+// updating reports whether -update was given (the flag of package
+// txtartest, which this package's tests import too): rewrite golden files.
+func updating() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
 
 // Verify that the panel of the recorded quickstart run matches its golden
 // file, and shows the span tree, metrics and logs.
@@ -21,7 +26,7 @@ func TestPanelGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	const golden = "testdata/quickstart_panel.html"
-	if *update {
+	if updating() {
 		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}

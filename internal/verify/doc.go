@@ -100,6 +100,9 @@
 //	      trace_id: {absent: true} # logged without a span in its context
 //	    - severity: DEBUG
 //	      absent: true             # turned around: nothing may match this
+//	  requests:                    # what went over the wire: see "The wire" below
+//	    - path: /v1/traces
+//	      content_encoding: gzip
 //
 // Cases. A verify.yaml may hold more YAML documents after the first, each
 // a named case that runs the same program another way; the example passes
@@ -121,20 +124,73 @@
 //	expect:
 //	  no_telemetry: true           # nothing may arrive; checked once output has settled
 //
-// To show retry and timeouts, a case may put a proxy of verify's own in
-// front of the Collector's OTLP/HTTP receiver (run.protocol http/protobuf,
-// no TLS); the example's OTEL_EXPORTER_OTLP_ENDPOINT then points at it:
+// # The wire
+//
+// What the Collector writes does not show how a request travelled: whether
+// it was compressed, in which encoding, how long the exporter waited before
+// sending it again. For that a case may put a proxy of verify's own between
+// the program and the Collector (no TLS; OTLP/HTTP, or OTLP/gRPC over
+// plaintext HTTP/2 with run.protocol grpc). The example's
+// OTEL_EXPORTER_OTLP_ENDPOINT then points at the proxy. A case gets it when
+// it asks for faults, or when it has expect.requests; without faults the
+// proxy forwards every request unchanged and only records it.
+//
+// Faults answer the first requests badly on purpose, to show retry and
+// timeouts:
 //
 //	collector:
-//	  http_faults:
+//	  http_faults:                 # OTLP/HTTP
 //	    status: 503                # the answer to the first `count` requests
-//	    count: 2
+//	    count: 2                   # of each path (/v1/traces, /v1/metrics, ...)
 //	    retry_after: 1             # seconds, sent as Retry-After
 //	    delay: 3s                  # hold each request; if the client gives up
 //	                               # first, the request is dropped
+//	---
+//	case: grpc-retry
+//	collector:
+//	  grpc_faults:                 # OTLP/gRPC
+//	    code: Unavailable          # as grpc-go names codes: ResourceExhausted, ...
+//	    count: 1                   # the first call of each method
+//	    retry_after: 2             # seconds, sent as a google.rpc.RetryInfo detail
+//	run:
+//	  protocol: grpc
 //
-// The proxy logs each request (time since the first, path, what it
-// answered) after the program's own output; run.output matchers see both.
+// A gRPC fault is a trailers-only response: HTTP 200 with content-type
+// application/grpc and the status in grpc-status and grpc-message, as a
+// gRPC server sends it. Later requests are forwarded.
+//
+// expect.requests asserts what the proxy saw. Each item selects requests
+// with value matchers and counts them: count (default {gte: 1}) is how many
+// must match.
+//
+//	expect:
+//	  requests:
+//	    - path: /v1/traces           # or the gRPC method, e.g. {pattern: 'TraceService/Export$'}
+//	      method: POST
+//	      content_type: application/json    # application/x-protobuf, application/grpc
+//	      content_encoding: gzip     # the HTTP header
+//	      grpc_encoding: gzip        # the grpc-encoding header
+//	      compressed: true           # read from the bytes: gzip's magic number
+//	                                 # over HTTP, the message's flag over gRPC
+//	      size: {gte: 100}           # body bytes as sent
+//	      answered: 503              # HTTP status, or gRPC code name (Unavailable, OK)
+//	      forwarded: false           # false: answered by a fault, or dropped
+//	      after_previous: {gte: 2s}  # since the previous request to the same path:
+//	                                 # the wait between attempts; absent for the first
+//	      count: 1
+//	    - count: 3                   # no field: every request, so exactly 3 in all
+//
+// after_previous takes durations ({gte: 2s}, {lte: 500ms}, both) or
+// {absent: true}. A request expectation that fails lists every request the
+// proxy saw, each with the fields that did not match:
+//
+//	examples/otlp-http/verify.yaml:190: requests[1]: want >= 3 matching request(s), 0 matched
+//	    +0.0s POST /v1/traces, content-type application/x-protobuf, 312 bytes, answered 503, not forwarded: answered want 200, got 503; ...
+//	    +1.1s POST /v1/traces, content-type application/x-protobuf, 312 bytes, answered 200: after_previous want >= 2 seconds, got 1.10 seconds
+//
+// The proxy also logs each request (time since the first, path, what it
+// carried, what it answered) after the program's own output; run.output
+// matchers see both, and the page's output block shows them.
 //
 // The main document may use collector: too. Such Collectors are started
 // once per distinct setting and removed with the rest.
@@ -181,6 +237,12 @@
 // output is still changing when run.wait runs out, such a case fails. A
 // case that does not match waits until output settles or run.wait runs
 // out. There are no fixed sleeps.
+//
+// What arrived must be valid OTLP: an attribute key that appears twice in
+// one list (of a resource, scope, span, event, link, log record or data
+// point) fails the example whose resource carried it, whatever it expects.
+// The Collector accepts and writes such data; a reader's backend may keep
+// either value.
 //
 // A failure names the expectation by file and line and shows the closest
 // candidate, field by field. Every expectation that fails on its own is

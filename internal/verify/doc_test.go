@@ -52,7 +52,8 @@ func TestManualExamplesParse(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the manual's examples do not parse:\n%v\n\n%s", err, doc.String())
 	}
-	if len(s.Cases) != 2 || len(s.Expect.Spans) == 0 || len(s.Expect.Metrics) == 0 || len(s.Expect.Logs) == 0 {
+	cases := strings.Count(doc.String(), "---\ncase:")
+	if len(s.Cases) != cases || len(s.Expect.Spans) == 0 || len(s.Expect.Metrics) == 0 || len(s.Expect.Logs) == 0 {
 		t.Errorf("parsed %d cases, %d spans, %d metrics, %d logs: the manual's example lost a part", len(s.Cases), len(s.Expect.Spans), len(s.Expect.Metrics), len(s.Expect.Logs))
 	}
 }

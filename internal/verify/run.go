@@ -15,6 +15,7 @@ import (
 
 	"golang.org/x/mod/modfile"
 
+	"oteldocs.dev/internal/match"
 	"oteldocs.dev/internal/results"
 	"oteldocs.dev/internal/spec"
 	"oteldocs.dev/internal/telemetry"
@@ -114,17 +115,14 @@ func verifyCase(ctx context.Context, cfg Config, svc *services, ex Example, sp *
 	if err != nil {
 		return fail(results.LevelCompiled, err.Error())
 	}
-	var proxy *faultProxy
-	if f := sp.Collector.HTTPFaults; f != nil {
-		target, err := coll.HTTPEndpoint(ctx)
-		if err == nil {
-			proxy, err = startFaultProxy(target, *f)
-		}
-		if err != nil {
-			return fail(results.LevelCompiled, fmt.Sprintf("fault proxy: %v", err))
-		}
+	// verify's proxy (faults.go), for faults or expect.requests.
+	proxy, err := startProxy(ctx, coll, sp)
+	if err != nil {
+		return fail(results.LevelCompiled, fmt.Sprintf("verify's proxy: %v", err))
+	}
+	if proxy != nil {
 		defer proxy.Close()
-		extraEnv = append(extraEnv, "OTEL_EXPORTER_OTLP_ENDPOINT="+proxy.url)
+		extraEnv = append(extraEnv, "OTEL_EXPORTER_OTLP_ENDPOINT="+proxy.URL())
 	}
 	runID := ex.ID + "-" + randomHex(4)
 	in, err := svc.envInputs(ctx, coll, ex, sp, runID, extraEnv)
@@ -154,6 +152,13 @@ func verifyCase(ctx context.Context, cfg Config, svc *services, ex Example, sp *
 	// way there; checkCase waits for it.
 	keep := func(a telemetry.Attrs) bool { return a[RunIDKey] == runID }
 	level, failures, w := checkCase(ctx, sp, run, coll.DataDir(), keep, waitTimesFor(sp))
+	if proxy != nil && level != results.LevelCompiled {
+		// What the proxy saw: complete, since the program has exited and
+		// Drain waited for the proxy's handlers.
+		if wire := match.Wire(sp.Path, sp.Expect.Requests, proxy.Requests()); len(wire) > 0 {
+			level, failures = results.LevelRan, append(failures, wire...)
+		}
+	}
 	if level != results.LevelCompiled {
 		if err := telemetry.CopyFiltered(coll.DataDir(), outDir, keep); err != nil {
 			failures = append(failures, fmt.Sprintf("saving telemetry: %v", err))
