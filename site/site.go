@@ -26,13 +26,27 @@ import (
 //go:embed templates static serve
 var FS embed.FS
 
+// Names are the templates docgen executes: page.html by its file name, the
+// parts by the names their {{define}} gives them.
+var Names = []string{
+	"page.html",
+	"snippet", "badge", "code", "code-block",
+	"telemetry", "telemetry-panel", "telemetry-span",
+	"output",
+	"heading-anchor", "raw-html",
+}
+
 // Templates parses templates/*.html of a theme (FS, or the folder on disk)
-// into one set: page.html by its file name, the parts by the names their
-// {{define}} gives them.
+// into one set, and checks that it has every template of Names.
 func Templates(theme fs.FS) (*template.Template, error) {
 	t, err := template.ParseFS(theme, "templates/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("theme: %w", err)
+	}
+	for _, name := range Names {
+		if t.Lookup(name) == nil {
+			return nil, fmt.Errorf("theme: templates/*.html: no template %q: define it, as site/templates does with {{define %q}}", name, name)
+		}
 	}
 	return t, nil
 }

@@ -2,9 +2,11 @@ package docgen
 
 import (
 	"bytes"
+	"io/fs"
 	"os"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"oteldocs.dev/internal/telemetry"
 	"oteldocs.dev/site"
@@ -48,5 +50,23 @@ func TestPanelGolden(t *testing.T) {
 		if !strings.Contains(got, s) {
 			t.Errorf("panel lacks %q", s)
 		}
+	}
+}
+
+// Verify that a theme missing a part fails the build with a message that
+// names the part, instead of failing on the first page that uses it.
+func TestThemeMissingTemplate(t *testing.T) {
+	cfg := archiveConfig(t, "snippet_region")
+	page, err := fs.ReadFile(site.FS, "templates/page.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg.Theme = fstest.MapFS{
+		"templates/page.html":    {Data: page},
+		"templates/snippet.html": {Data: []byte(`{{define "snippet"}}<figure></figure>{{end}}`)},
+	}
+	_, err = Generate(cfg)
+	if err == nil || !strings.Contains(err.Error(), `no template "badge"`) {
+		t.Errorf("err = %v, want one naming the missing template \"badge\"", err)
 	}
 }
