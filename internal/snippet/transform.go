@@ -118,9 +118,9 @@ func (t *transformer) runBlock(page Page, line int, b Block) (ast.Node, error) {
 	if b.Kind == Telemetry {
 		n := &TelemetryNode{Example: b.Example, Case: b.Case, Line: line, Err: err}
 		if err == nil && t.e.opts.Telemetry != nil {
-			d, err := t.e.opts.Telemetry(b.Example, b.Case)
-			if err != nil {
-				n.Err = fmt.Errorf("%s:%d: telemetry %s: %w", page.File, line, ref, err)
+			d, herr := t.e.opts.Telemetry(b.Example, b.Case)
+			if herr != nil {
+				n.Err = fmt.Errorf("%s:%d: telemetry %s: %w", page.File, line, ref, herr)
 			} else if d != nil {
 				n.Panel = telemetry.NewPanel(d)
 			}
