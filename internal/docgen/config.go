@@ -2,13 +2,13 @@ package docgen
 
 import (
 	"fmt"
-	"html/template"
 	"io/fs"
 	"os"
 	"path"
 	"strings"
 
 	"oteldocs.dev/internal/results"
+	"oteldocs.dev/internal/telemetry"
 	"oteldocs.dev/site"
 )
 
@@ -34,7 +34,8 @@ type Config struct {
 	Out string
 
 	// Theme holds templates/*.html and static/*; nil means the theme
-	// embedded from site/ at compile time.
+	// embedded from site/ at compile time. The templates draw every piece
+	// of HTML: pages, snippets, badges, telemetry panels, output blocks.
 	Theme fs.FS
 
 	// BaseURL is the absolute URL the site is published at, ending in "/":
@@ -52,11 +53,12 @@ type Config struct {
 	// to the zip download of the example the file belongs to.
 	SourceURL string
 
-	// Telemetry renders the panel of what the Collector received for an
-	// example (or a named case of it), for ```telemetry ID[#CASE] blocks.
-	// nil draws the panel from the folder results.json names for it
-	// (package telemetry); with no result the page says "not captured yet".
-	Telemetry func(exampleID, caseName string) (template.HTML, error)
+	// Telemetry returns what the Collector received for an example (or a
+	// named case of it), for ```telemetry ID[#CASE] blocks; the theme draws
+	// the panel. nil reads the folder results.json names for it (package
+	// telemetry); a nil *telemetry.Data means no run yet: the page says
+	// "not captured yet".
+	Telemetry func(exampleID, caseName string) (*telemetry.Data, error)
 }
 
 // withDefaults returns c with every empty field set to its default.

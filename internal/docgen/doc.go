@@ -114,8 +114,8 @@
 //
 // shows what the Collector received when examples/quickstart was verified:
 // span trees, metrics with their points, log records and the resource, read
-// from the folder build/verify/results.json names for it (or drawn by
-// Config.Telemetry when set). Before the first verify run the block says
+// from the folder build/verify/results.json names for it (or returned by
+// Config.Telemetry when set) and drawn by the theme. Before the first verify run the block says
 // that no telemetry was captured yet. An id without an examples/<id> folder
 // is an error.
 //
@@ -172,7 +172,19 @@
 //
 // # Theme
 //
-// The theme is the folder site/ (templates/page.html, static/), embedded at
-// compile time; serve reads it from disk so an edit shows at once. The
-// template receives data prepared here (pageData) and only ranges and tests.
+// The theme is the folder site/, embedded at compile time; serve reads it
+// from disk so an edit shows at once. It owns every piece of HTML, so a
+// change of the look is a change in site/ only:
+//
+//	templates/page.html        the page around the content (pageData)
+//	templates/snippet.html     snippet figure, badge, code block (snippet.Node)
+//	templates/telemetry.html   telemetry block and panel (snippet.TelemetryNode, telemetry.Panel)
+//	templates/output.html      output block (snippet.OutputNode)
+//	templates/markdown.html    heading anchors, raw HTML shown as text
+//	static/                    CSS, JS, icon
+//
+// Go code computes the data the templates receive, already formatted as
+// text, and the templates only range and test; html/template escapes it.
+// The golden tests (testdata/*.txtar, testdata/quickstart_panel.html) show
+// any change of a template.
 package docgen

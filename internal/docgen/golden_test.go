@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"html/template"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,6 +11,8 @@ import (
 	"testing/fstest"
 
 	"golang.org/x/tools/txtar"
+
+	"oteldocs.dev/internal/telemetry"
 )
 
 var update = flag.Bool("update", false, "rewrite the want/ files of testdata/*.txtar with the output")
@@ -22,7 +23,8 @@ var update = flag.Bool("update", false, "rewrite the want/ files of testdata/*.t
 //     "edit-url: URL" sets that Config field;
 //   - files outside want/ and hook/ are the repository: content/, examples/,
 //     build/verify/results.json;
-//   - hook/telemetry/<id>.html is what the Telemetry hook returns for <id>
+//   - hook/telemetry/<id>/traces.json, metrics.json and logs.json are what
+//     the Telemetry hook returns for <id>, decoded by package telemetry
 //     (without any hook/ file the hook is nil);
 //   - want/<path> is the expected output file. For HTML only the page's
 //     own part is compared: from <main to the end of the page's contents
@@ -97,12 +99,16 @@ func runGolden(t *testing.T, file string) {
 // goldenConfig makes the Config of a test site.
 func goldenConfig(a *txtar.Archive) Config {
 	repo := fstest.MapFS{}
-	hooks := map[string]string{}
+	hooks := map[string]map[string][]byte{} // example id -> file name -> data
 	for _, f := range a.Files {
 		switch {
 		case strings.HasPrefix(f.Name, "want/"):
 		case strings.HasPrefix(f.Name, "hook/telemetry/"):
-			hooks[strings.TrimSuffix(strings.TrimPrefix(f.Name, "hook/telemetry/"), ".html")] = string(f.Data)
+			id, name, _ := strings.Cut(strings.TrimPrefix(f.Name, "hook/telemetry/"), "/")
+			if hooks[id] == nil {
+				hooks[id] = map[string][]byte{}
+			}
+			hooks[id][name] = f.Data
 		default:
 			repo[f.Name] = &fstest.MapFile{Data: f.Data, Mode: 0o644}
 		}
@@ -117,12 +123,12 @@ func goldenConfig(a *txtar.Archive) Config {
 		}
 	}
 	if len(hooks) > 0 {
-		cfg.Telemetry = func(id, _ string) (template.HTML, error) {
+		cfg.Telemetry = func(id, _ string) (*telemetry.Data, error) {
 			h, ok := hooks[id]
 			if !ok {
-				return "", fmt.Errorf("no telemetry captured for %s", id)
+				return nil, fmt.Errorf("no telemetry captured for %s", id)
 			}
-			return template.HTML(h), nil
+			return telemetry.Decode(h[telemetry.TracesFile], h[telemetry.MetricsFile], h[telemetry.LogsFile])
 		}
 	}
 	return cfg

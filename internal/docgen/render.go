@@ -62,10 +62,7 @@ func (b *builder) render() error {
 
 // write lays out every file of the site.
 func (b *builder) write() error {
-	tmpl, err := template.ParseFS(b.cfg.Theme, "templates/*.html")
-	if err != nil {
-		return fmt.Errorf("theme: %w", err)
-	}
+	tmpl := b.theme
 	assets, err := b.writeAssets()
 	if err != nil {
 		return err

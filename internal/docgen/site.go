@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"path"
 	"slices"
@@ -15,6 +16,7 @@ import (
 	"oteldocs.dev/internal/region"
 	"oteldocs.dev/internal/results"
 	"oteldocs.dev/internal/snippet"
+	"oteldocs.dev/site"
 )
 
 // Site is a built site in memory: file paths (slash-separated, relative to
@@ -43,6 +45,7 @@ type builder struct {
 	examples []string         // ids of the folders under examples/, sorted
 	results  *results.File
 	md       *markdown.Markdown
+	theme    *template.Template // site.Templates of cfg.Theme
 	out      map[string][]byte
 }
 
@@ -54,6 +57,9 @@ func Generate(cfg Config) (*Site, error) {
 		return nil, err
 	}
 	b := &builder{cfg: cfg, byFile: map[string]*page{}, assets: map[string]bool{}, out: map[string][]byte{}}
+	if b.theme, err = site.Templates(cfg.Theme); err != nil {
+		return nil, err
+	}
 	for _, step := range []func() error{b.load, b.parse, b.links, b.render, b.write} {
 		if err := step(); err != nil {
 			return nil, sortErrors(err)
@@ -180,9 +186,10 @@ func readResults(fsys fs.FS, file string) (*results.File, error) {
 func (b *builder) parse() error {
 	hook := b.cfg.Telemetry
 	if hook == nil {
-		hook = b.telemetryPanel
+		hook = b.telemetryData
 	}
 	b.md = markdown.New(snippet.Options{
+		Theme:     b.theme,
 		Repo:      b.cfg.FS,
 		Results:   b.results,
 		Link:      b.snippetLink,

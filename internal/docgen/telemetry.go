@@ -2,7 +2,6 @@ package docgen
 
 import (
 	"errors"
-	"html/template"
 	"io/fs"
 	"path"
 
@@ -31,30 +30,23 @@ func (b *builder) readOptional(name string) ([]byte, error) {
 	return data, err
 }
 
-// telemetryPanel is the default Telemetry hook: the panel of what the
-// Collector received in the example's last verified run. With no result yet
-// it returns "" and the page shows a "not captured yet" note.
-func (b *builder) telemetryPanel(id, caseName string) (template.HTML, error) {
+// telemetryData is the default Telemetry hook: what the Collector received
+// in the example's last verified run. With no result yet it returns nil and
+// the page shows a "not captured yet" note.
+func (b *builder) telemetryData(id, caseName string) (*telemetry.Data, error) {
 	dir, ok := b.runDir(id, caseName)
 	if !ok {
-		return "", nil
+		return nil, nil
 	}
 	var files [3][]byte
 	for i, name := range []string{telemetry.TracesFile, telemetry.MetricsFile, telemetry.LogsFile} {
 		data, err := b.readOptional(path.Join(dir, name))
 		if err != nil {
-			return "", err
+			return nil, err
 		}
 		files[i] = data
 	}
-	d, err := telemetry.Decode(files[0], files[1], files[2])
-	if err != nil {
-		return "", err
-	}
-	if len(d.Spans)+len(d.Metrics)+len(d.Logs) == 0 {
-		return template.HTML(`<p class="telemetry-none">Nothing arrived at the Collector in this run.</p>`), nil
-	}
-	return telemetry.Panel(d)
+	return telemetry.Decode(files[0], files[1], files[2])
 }
 
 // programOutput is what the example printed in its last verified run.

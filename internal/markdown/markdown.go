@@ -44,7 +44,7 @@ func New(opts snippet.Options) *Markdown {
 		),
 		goldmark.WithRendererOptions(
 			// No html.WithUnsafe: raw HTML never reaches the page.
-			renderer.WithNodeRenderers(util.Prioritized(&siteRenderer{}, 50)),
+			renderer.WithNodeRenderers(util.Prioritized(&siteRenderer{opts.Theme}, 50)),
 		),
 	)
 	return &Markdown{md: md}

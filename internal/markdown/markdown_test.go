@@ -2,15 +2,21 @@ package markdown
 
 import (
 	"bytes"
+	"html/template"
 	"strings"
 	"testing"
 	"testing/fstest"
 
 	"oteldocs.dev/internal/snippet"
+	"oteldocs.dev/site"
 )
 
+// theme is the site's own theme: it draws what this package adds to
+// Markdown's HTML.
+var theme = template.Must(site.Templates(site.FS))
+
 func newMD() *Markdown {
-	return New(snippet.Options{Repo: fstest.MapFS{
+	return New(snippet.Options{Theme: theme, Repo: fstest.MapFS{
 		"examples/q/main.go": {Data: []byte("package main\n\n// [START run]\nfunc run() {}\n// [END run]\n")},
 	}})
 }

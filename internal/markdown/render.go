@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"errors"
 	"html"
 	"html/template"
 	"strings"
@@ -15,8 +16,12 @@ import (
 
 // siteRenderer replaces goldmark's rendering of code blocks (highlighted,
 // with a copy button), headings (with a link to themselves) and raw HTML
-// (escaped, so it shows as text instead of vanishing).
-type siteRenderer struct{}
+// (escaped, so it shows as text instead of vanishing). What it adds to
+// Markdown's own HTML comes from the theme's templates "code-block",
+// "heading-anchor" and "raw-html".
+type siteRenderer struct {
+	theme *template.Template
+}
 
 // RegisterFuncs implements renderer.NodeRenderer.
 func (r *siteRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -32,27 +37,32 @@ func (r *siteRenderer) fencedCode(w util.BufWriter, src []byte, node ast.Node, e
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.FencedCodeBlock)
-	return ast.WalkSkipChildren, writeCode(w, highlight.ForLang(string(n.Language(src))), n.Lines().Value(src))
+	return ast.WalkSkipChildren, r.writeCode(w, highlight.ForLang(string(n.Language(src))), n.Lines().Value(src))
 }
 
 func (r *siteRenderer) indentedCode(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
 	}
-	return ast.WalkSkipChildren, writeCode(w, highlight.ForLang(""), node.Lines().Value(src))
+	return ast.WalkSkipChildren, r.writeCode(w, highlight.ForLang(""), node.Lines().Value(src))
 }
 
-// writeCode writes a highlighted block with a copy button, which the site's
-// script reveals (without JavaScript there is nothing to click).
-func writeCode(w util.BufWriter, lexer chroma.Lexer, code []byte) error {
+// writeCode writes a highlighted block through the theme (which adds a
+// copy button).
+func (r *siteRenderer) writeCode(w util.BufWriter, lexer chroma.Lexer, code []byte) error {
 	h, err := highlight.Code(lexer, string(code))
 	if err != nil {
 		return err
 	}
-	_, _ = w.WriteString(`<div class="code">`)
-	_, _ = w.WriteString(string(h))
-	_, _ = w.WriteString(`<button type="button" class="copy" hidden>Copy</button></div>` + "\n")
-	return nil
+	return r.execute(w, "code-block", h)
+}
+
+// execute runs a template of the theme.
+func (r *siteRenderer) execute(w util.BufWriter, name string, data any) error {
+	if r.theme == nil {
+		return errors.New("markdown: no theme: set snippet.Options.Theme (site.Templates)")
+	}
+	return r.theme.ExecuteTemplate(w, name, data)
 }
 
 func (r *siteRenderer) heading(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -68,7 +78,9 @@ func (r *siteRenderer) heading(w util.BufWriter, src []byte, node ast.Node, ente
 		return ast.WalkContinue, nil
 	}
 	if len(id) > 0 && n.Level > 1 {
-		_, _ = w.WriteString(` <a class="anchor" href="#` + template.HTMLEscapeString(string(id)) + `" aria-label="Link to this section">#</a>`)
+		if err := r.execute(w, "heading-anchor", string(id)); err != nil {
+			return ast.WalkStop, err
+		}
 	}
 	_, _ = w.WriteString("</h" + string("0123456"[n.Level]) + ">\n")
 	return ast.WalkContinue, nil
@@ -84,8 +96,7 @@ func (r *siteRenderer) htmlBlock(w util.BufWriter, src []byte, node ast.Node, en
 	if n.HasClosure() {
 		b.Write(n.ClosureLine.Value(src))
 	}
-	_, _ = w.WriteString(`<pre class="raw-html">` + html.EscapeString(strings.TrimRight(b.String(), "\n")) + "</pre>\n")
-	return ast.WalkSkipChildren, nil
+	return ast.WalkSkipChildren, r.execute(w, "raw-html", strings.TrimRight(b.String(), "\n"))
 }
 
 func (r *siteRenderer) rawHTML(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -7,6 +7,7 @@ import (
 	"github.com/yuin/goldmark/ast"
 
 	"oteldocs.dev/internal/region"
+	"oteldocs.dev/internal/telemetry"
 )
 
 // KindSnippet is the kind of a snippet block's node.
@@ -49,7 +50,7 @@ type TelemetryNode struct {
 	Example string
 	Case    string
 	Line    int
-	Panel   template.HTML // from Options.Telemetry; "" renders a short note
+	Panel   *telemetry.Panel // from Options.Telemetry; nil: no run yet, the theme says so
 	Err     error
 }
 

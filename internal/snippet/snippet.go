@@ -16,8 +16,8 @@
 //	```telemetry quickstart
 //	```
 //
-// becomes the panel of what the Collector received for that example, drawn
-// by Options.Telemetry; "telemetry quickstart#CASE" shows a named case of
+// becomes the panel of what the Collector received for that example, from
+// Options.Telemetry; "telemetry quickstart#CASE" shows a named case of
 // its verify.yaml. A block "output ID" (or "output ID#CASE") shows what the
 // program printed in that run, from Options.Output.
 //
@@ -43,10 +43,16 @@ import (
 
 	"oteldocs.dev/internal/region"
 	"oteldocs.dev/internal/results"
+	"oteldocs.dev/internal/telemetry"
 )
 
 // Options configure the extension.
 type Options struct {
+	// Theme holds the templates that draw the blocks: "snippet" (with
+	// "badge" and "code"), "telemetry" and "output", each given its node
+	// (Node, TelemetryNode, OutputNode) as data. See site.Templates.
+	Theme *template.Template
+
 	// Repo is the repository root: snippet paths and examples/<id> are read
 	// from it.
 	Repo fs.FS
@@ -63,10 +69,10 @@ type Options struct {
 	// Root, or "" when there is none. nil means no download links.
 	Download func(root, exampleID string) string
 
-	// Telemetry renders the panel of what the Collector received for an
-	// example, or for a named case of it ("" for the main case). nil, or
-	// an empty panel, renders a short "no telemetry captured yet" note.
-	Telemetry func(exampleID, caseName string) (template.HTML, error)
+	// Telemetry returns what the Collector received for an example, or for
+	// a named case of it ("" for the main case), in its last verified run.
+	// nil, or a nil *telemetry.Data, means no run yet: the block says so.
+	Telemetry func(exampleID, caseName string) (*telemetry.Data, error)
 
 	// Output returns what an example (or a named case of it) printed in
 	// its last verified run, for ```output blocks; ok is false when there
@@ -94,7 +100,7 @@ func New(opts Options) *Extension {
 // Extend implements goldmark.Extender.
 func (e *Extension) Extend(m goldmark.Markdown) {
 	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(&transformer{e}, 100)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{}, 100)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{e.opts.Theme}, 100)))
 }
 
 // Page is what the extension must know about the page being parsed. Set it

@@ -12,6 +12,7 @@ import (
 	"github.com/yuin/goldmark/text"
 
 	"oteldocs.dev/internal/highlight"
+	"oteldocs.dev/internal/telemetry"
 )
 
 // transformer replaces snippet and telemetry blocks with their nodes.
@@ -117,8 +118,11 @@ func (t *transformer) runBlock(page Page, line int, b Block) (ast.Node, error) {
 	if b.Kind == Telemetry {
 		n := &TelemetryNode{Example: b.Example, Case: b.Case, Line: line, Err: err}
 		if err == nil && t.e.opts.Telemetry != nil {
-			if n.Panel, err = t.e.opts.Telemetry(b.Example, b.Case); err != nil {
-				n.Err = fmt.Errorf("%s:%d: telemetry %s: %w", page.File, line, ref, err)
+			d, herr := t.e.opts.Telemetry(b.Example, b.Case)
+			if herr != nil {
+				n.Err = fmt.Errorf("%s:%d: telemetry %s: %w", page.File, line, ref, herr)
+			} else if d != nil {
+				n.Panel = telemetry.NewPanel(d)
 			}
 		}
 		return n, n.Err

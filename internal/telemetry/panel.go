@@ -1,9 +1,7 @@
 package telemetry
 
 import (
-	"bytes"
 	"fmt"
-	"html/template"
 	"slices"
 	"sort"
 	"strconv"
@@ -18,50 +16,53 @@ var HiddenKeys = map[string]bool{"oteldocs.run.id": true}
 // MaxTraces is how many traces a panel draws; the rest are counted.
 const MaxTraces = 10
 
-// Panel renders what arrived as plain HTML (no script needed): the span
-// trees, the metrics with their points, the log records and the resource.
-// The output is deterministic for the same data.
-func Panel(d *Data) (template.HTML, error) {
-	v := panelView{Resource: attrRows(firstResource(d))}
+// Panel is what a telemetry panel shows of one run: the span trees, the
+// metrics with their points, the log records and the resource, every value
+// already formatted as text. The theme draws it (site/templates/telemetry.html);
+// nothing here is HTML. NewPanel makes it.
+type Panel struct {
+	Traces     []*SpanNode // at most MaxTraces roots
+	MoreTraces int         // traces left out
+	TraceCount int
+	SpanCount  int
+	Metrics    []MetricRow
+	Logs       []LogRow
+	Resource   []AttrRow
+}
+
+// NewPanel computes the panel of what arrived. The result is deterministic
+// for the same data; an empty d gives a panel with no traces, metrics or logs.
+func NewPanel(d *Data) *Panel {
+	v := &Panel{Resource: attrRows(firstResource(d))}
 	v.Traces, v.MoreTraces = traceTrees(d.Spans)
 	v.SpanCount, v.TraceCount = len(d.Spans), len(v.Traces)+v.MoreTraces
 	v.Metrics = metricRows(d.Metrics)
 	v.Logs = logRows(d)
-	var b bytes.Buffer
-	if err := panelTmpl.Execute(&b, v); err != nil {
-		return "", err
-	}
-	return template.HTML(b.String()), nil
+	return v
 }
 
-type panelView struct {
-	Traces     []*spanNode
-	MoreTraces int
-	TraceCount int
-	SpanCount  int
-	Metrics    []metricRow
-	Logs       []logRow
-	Resource   []attrRow
-}
+// AttrRow is one attribute, its value as the OTLP JSON shows it.
+type AttrRow struct{ Key, Value string }
 
-type attrRow struct{ Key, Value string }
-
-type spanNode struct {
+// SpanNode is a span of a trace tree.
+type SpanNode struct {
 	Span     Span
 	Dropped  string // "3 attributes, 1 event": what span limits dropped
 	Duration string
-	Attrs    []attrRow
-	Events   []string
+	Attrs    []AttrRow
+	Events   []string // name and attributes, one line each
 	Links    []string
-	Children []*spanNode
+	Children []*SpanNode
 }
 
-type metricRow struct {
+// MetricRow is the last export of one metric.
+type MetricRow struct {
 	Name, Type, Unit, Scope string
-	Points                  []string
+	Points                  []string // one line each, sorted
 }
 
-type logRow struct {
+// LogRow is one log record.
+type LogRow struct {
 	Severity, Body, Attrs, Span string
 }
 
@@ -77,7 +78,7 @@ func firstResource(d *Data) Attrs {
 	return nil
 }
 
-func attrRows(a Attrs) []attrRow {
+func attrRows(a Attrs) []AttrRow {
 	keys := make([]string, 0, len(a))
 	for k := range a {
 		if !HiddenKeys[k] {
@@ -85,9 +86,9 @@ func attrRows(a Attrs) []attrRow {
 		}
 	}
 	sort.Strings(keys)
-	rows := make([]attrRow, len(keys))
+	rows := make([]AttrRow, len(keys))
 	for i, k := range keys {
-		rows[i] = attrRow{k, format(a[k])}
+		rows[i] = AttrRow{k, format(a[k])}
 	}
 	return rows
 }
@@ -125,10 +126,10 @@ func inline(a Attrs) string {
 
 // traceTrees builds one tree per trace, traces in order of their first
 // span's start, children in start order.
-func traceTrees(spans []Span) (roots []*spanNode, more int) {
-	nodes := map[string]*spanNode{}
+func traceTrees(spans []Span) (roots []*SpanNode, more int) {
+	nodes := map[string]*SpanNode{}
 	for _, s := range spans {
-		n := &spanNode{Span: s, Duration: duration(s.End.Sub(s.Start)), Attrs: attrRows(s.Attributes), Dropped: dropped(s)}
+		n := &SpanNode{Span: s, Duration: duration(s.End.Sub(s.Start)), Attrs: attrRows(s.Attributes), Dropped: dropped(s)}
 		for _, e := range s.Events {
 			n.Events = append(n.Events, strings.TrimSpace(e.Name+" "+inline(e.Attributes)))
 		}
@@ -137,7 +138,7 @@ func traceTrees(spans []Span) (roots []*spanNode, more int) {
 		}
 		nodes[s.TraceID+s.SpanID] = n
 	}
-	var all []*spanNode
+	var all []*SpanNode
 	for _, s := range spans {
 		n := nodes[s.TraceID+s.SpanID]
 		if p, ok := nodes[s.TraceID+s.ParentSpanID]; ok && s.ParentSpanID != "" {
@@ -146,8 +147,8 @@ func traceTrees(spans []Span) (roots []*spanNode, more int) {
 			all = append(all, n)
 		}
 	}
-	var sortNodes func([]*spanNode)
-	sortNodes = func(ns []*spanNode) {
+	var sortNodes func([]*SpanNode)
+	sortNodes = func(ns []*SpanNode) {
 		sort.SliceStable(ns, func(i, j int) bool {
 			a, b := ns[i].Span, ns[j].Span
 			if !a.Start.Equal(b.Start) {
@@ -193,7 +194,7 @@ func duration(d time.Duration) string {
 
 // metricRows keeps the last export of each metric (cumulative metrics
 // repeat), sorted by name.
-func metricRows(ms []Metric) []metricRow {
+func metricRows(ms []Metric) []MetricRow {
 	last := map[string]Metric{}
 	for _, m := range ms {
 		last[m.Scope+"\x00"+m.Name] = m
@@ -206,14 +207,14 @@ func metricRows(ms []Metric) []metricRow {
 		an, bn := last[a].Name, last[b].Name
 		return strings.Compare(an+"\x00"+a, bn+"\x00"+b)
 	})
-	rows := make([]metricRow, 0, len(keys))
+	rows := make([]MetricRow, 0, len(keys))
 	for _, k := range keys {
 		m := last[k]
 		typ := m.Type
 		if m.Temporality != "" {
 			typ += ", " + m.Temporality
 		}
-		r := metricRow{Name: m.Name, Type: typ, Unit: m.Unit, Scope: m.Scope}
+		r := MetricRow{Name: m.Name, Type: typ, Unit: m.Unit, Scope: m.Scope}
 		for _, p := range m.Points {
 			r.Points = append(r.Points, pointText(m, p))
 		}
@@ -268,12 +269,12 @@ func buckets(p Point) string {
 	return ", buckets (" + strings.Join(parts, ", ") + ")"
 }
 
-func logRows(d *Data) []logRow {
+func logRows(d *Data) []LogRow {
 	logs := slices.Clone(d.Logs)
 	sort.SliceStable(logs, func(i, j int) bool { return logs[i].Time.Before(logs[j].Time) })
-	rows := make([]logRow, len(logs))
+	rows := make([]LogRow, len(logs))
 	for i, l := range logs {
-		r := logRow{Severity: l.SeverityText, Body: format(l.Body), Attrs: inline(l.Attributes)}
+		r := LogRow{Severity: l.SeverityText, Body: format(l.Body), Attrs: inline(l.Attributes)}
 		if r.Severity == "" {
 			r.Severity = strconv.Itoa(l.SeverityNumber)
 		}
@@ -286,45 +287,3 @@ func logRows(d *Data) []logRow {
 	}
 	return rows
 }
-
-var panelTmpl = template.Must(template.New("panel").Parse(`<div class="telemetry-panel">
-{{- if .Traces}}
-<details class="telemetry-traces" open><summary>Traces: {{.SpanCount}} span{{if ne .SpanCount 1}}s{{end}}{{if .MoreTraces}}; the first {{len .Traces}} of {{.TraceCount}} traces shown{{end}}</summary>
-<ul class="span-tree">{{range .Traces}}{{template "span" .}}{{end}}</ul>
-</details>
-{{- end}}
-{{- if .Metrics}}
-<details class="telemetry-metrics"><summary>Metrics: {{len .Metrics}}</summary>
-<table><thead><tr><th>Name</th><th>Type</th><th>Unit</th><th>Points</th></tr></thead><tbody>
-{{- range .Metrics}}
-<tr><td><code>{{.Name}}</code></td><td>{{.Type}}</td><td>{{.Unit}}</td><td>{{range .Points}}<div class="point">{{.}}</div>{{end}}</td></tr>
-{{- end}}
-</tbody></table>
-</details>
-{{- end}}
-{{- if .Logs}}
-<details class="telemetry-logs"><summary>Log records: {{len .Logs}}</summary>
-<table><thead><tr><th>Severity</th><th>Body</th><th>Attributes</th><th>Correlated with</th></tr></thead><tbody>
-{{- range .Logs}}
-<tr><td>{{.Severity}}</td><td><code>{{.Body}}</code></td><td>{{.Attrs}}</td><td>{{.Span}}</td></tr>
-{{- end}}
-</tbody></table>
-</details>
-{{- end}}
-{{- if .Resource}}
-<details class="telemetry-resource"><summary>Resource</summary>
-<table><tbody>{{range .Resource}}<tr><td><code>{{.Key}}</code></td><td>{{.Value}}</td></tr>{{end}}</tbody></table>
-</details>
-{{- end}}
-</div>
-{{- define "span"}}
-<li><span class="span-kind kind-{{.Span.Kind}}">{{.Span.Kind}}</span> <code class="span-name">{{.Span.Name}}</code> <span class="span-dur">{{.Duration}}</span>{{if eq .Span.StatusCode "ERROR"}} <span class="span-status-error">ERROR{{with .Span.StatusMsg}}: {{.}}{{end}}</span>{{else if eq .Span.StatusCode "OK"}} <span class="span-status-ok">OK</span>{{end}}{{with .Span.TraceState}} <span class="span-tracestate">tracestate {{.}}</span>{{end}}{{with .Dropped}} <span class="span-dropped">dropped: {{.}}</span>{{end}}
-{{- if or .Attrs .Events .Links}}
-<details><summary>{{len .Attrs}} attributes{{with .Events}}, {{len .}} events{{end}}{{with .Links}}, {{len .}} links{{end}}</summary>
-<table class="attrs"><tbody>{{range .Attrs}}<tr><td><code>{{.Key}}</code></td><td>{{.Value}}</td></tr>{{end}}</tbody></table>
-{{- range .Events}}<div class="span-event">event: {{.}}</div>{{end}}
-{{- range .Links}}<div class="span-link">link: {{.}}</div>{{end}}
-</details>
-{{- end}}
-{{- if .Children}}<ul>{{range .Children}}{{template "span" .}}{{end}}</ul>{{end}}</li>
-{{- end}}`))
