@@ -14,7 +14,7 @@ endif
 GO ?= go
 EXAMPLES := $(sort $(dir $(wildcard examples/*/go.mod)))
 
-.PHONY: all site serve test unit lint examples docker images integration verify bench fuzz clean
+.PHONY: all site serve test unit lint examples docker images integration verify otelcol-tidy bench fuzz clean
 
 all: site
 
@@ -58,6 +58,18 @@ integration: images
 
 verify: images
 	$(GO) run ./cmd/verify $(if $(RUN),-run '$(RUN)')
+
+# The Collector distribution is embedded data (testcontainers/collector/_otelcol,
+# go.mod and go.sum stored as go.mod.txt and go.sum.txt). After editing it,
+# tidy it as a module in a temporary folder and copy go.mod and go.sum back.
+# The collector integration test fails while it is not tidy.
+OTELCOL := testcontainers/collector/_otelcol
+otelcol-tidy:
+	@set -e; d=$$(mktemp -d); trap 'rm -rf "$$d"' EXIT; \
+	cp $(OTELCOL)/main.go "$$d/main.go"; \
+	cp $(OTELCOL)/go.mod.txt "$$d/go.mod"; cp $(OTELCOL)/go.sum.txt "$$d/go.sum"; \
+	(cd "$$d" && $(GO) mod tidy); \
+	cp "$$d/go.mod" $(OTELCOL)/go.mod.txt; cp "$$d/go.sum" $(OTELCOL)/go.sum.txt
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...

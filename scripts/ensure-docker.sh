@@ -28,7 +28,7 @@ if ! engine_up; then
   if ! command -v dockerd >/dev/null 2>&1; then
     if ! can_install; then
       echo "ensure-docker: no Docker engine answers (docker info failed)." >&2
-      echo "  Start one (https://docs.docker.com/engine/install/), or run this as root on Debian," >&2
+      echo "  Start one (README.md, Prerequisites), or run this as root on Debian," >&2
       echo "  where it installs Debian's docker.io and starts dockerd for you." >&2
       exit 1
     fi

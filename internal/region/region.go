@@ -1,4 +1,5 @@
-// Package region extracts named regions from example files (DESIGN contract 1).
+// Package region extracts named regions from example files, the code that
+// pages show through snippet blocks (package snippet).
 //
 // A region is the lines between a START and an END marker comment:
 //

@@ -1,14 +1,14 @@
-// Package snippet is the goldmark extension that puts example code on pages
-// (DESIGN contract 2).
+// Package snippet is the goldmark extension that puts example code on pages.
 //
 // A fenced code block whose info string is
 //
 //	```snippet examples/quickstart/server.go#handler
 //	```
 //
-// becomes that region of the file (the whole file, markers stripped, without
-// #REGION), highlighted for the file's language, with a caption that links
-// the source and a badge that says how far the example was verified. The
+// becomes that region of the file (see package region; the whole file,
+// markers stripped, without #REGION), highlighted for the file's language,
+// with a caption that links the source and a badge that says how far the
+// example was verified. The path is relative to the repository root. The
 // block must be empty: the code comes from the file, never from the page.
 //
 // A block whose info string is

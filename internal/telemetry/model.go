@@ -6,6 +6,11 @@
 // Collector accepts and writes is read the same way here. Attribute values
 // become Go values: string, bool, int64, float64, []byte, []any and
 // map[string]any.
+//
+// OTLP requires the keys of one attribute list to be unique, for resources,
+// scopes, spans, events, links, log records and data points alike. pdata
+// keeps a duplicate key as it arrived, so decoding checks for them and
+// reports a resource that carried one in Data.Invalid.
 package telemetry
 
 import "time"

@@ -9,10 +9,9 @@ import (
 	"go.opentelemetry.io/collector/pdata/ptrace"
 )
 
-// Keys of one attribute list must be unique: the OTLP specification says
-// so for resources, scopes, spans, events, links, log records and data
-// points. pdata keeps a duplicate as it arrived, and a map (Attrs) would
-// silently keep one of the two values, so decoding reports it, in
+// Keys of one attribute list must be unique (see the package doc). pdata
+// keeps a duplicate as it arrived, and a map (Attrs) would silently keep one
+// of the two values, so decoding reports it, in
 // Data.Invalid, against the resource that carried it: one example's bad
 // payload must not fail the others that share the Collector.
 

@@ -27,13 +27,14 @@ func stripped(key string) bool {
 	return strings.HasPrefix(key, "OTEL_") || key == "DATABASE_URL" || key == "MQTT_URL"
 }
 
-// exampleEnv is the environment of a running example (DESIGN contract 4):
-// the host's, less any OTEL_* or service URL; then verify's defaults; then
-// what the case's Collector adds; then run.env of the spec. A later layer
-// overrides an earlier one. In run.env values ${NAME} expands to what verify
-// gives NAME (its defaults and the Collector's additions); any other name is
-// an error. OTEL_RESOURCE_ATTRIBUTES of run.env is kept, with the run id
-// added after it.
+// exampleEnv is the environment of a running example (the package doc lists
+// it, under "What a running example gets"): the host's, less any OTEL_* or
+// service URL; then verify's defaults; then what the case's Collector adds;
+// then run.env of the spec. A later layer overrides an earlier one. In
+// run.env values ${NAME} expands to what verify gives NAME (its defaults and
+// the Collector's additions); any other name is an error.
+// OTEL_RESOURCE_ATTRIBUTES of run.env is kept, with the run id added after
+// it.
 func exampleEnv(sp *spec.Spec, in envInputs) ([]string, error) {
 	var order []string
 	vals := map[string]string{}

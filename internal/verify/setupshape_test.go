@@ -18,12 +18,12 @@ import (
 	"oteldocs.dev/internal/txtartest"
 )
 
-// The setup of OpenTelemetry has one shape in every example (see the
-// project's brief and examples/quickstart/otel.go): setupOTel builds the
-// providers, lists their Shutdown as it goes, stops them if a later step
-// fails, installs the globals last, and run flushes them with a deferred,
-// bounded call. These tests read the examples' code with go/ast and name
-// every departure from that shape.
+// The setup of OpenTelemetry has one shape in every example (see "One
+// shape of setupOTel" in README.md, and examples/quickstart/otel.go):
+// setupOTel builds the providers, lists their Shutdown as it goes, stops
+// them if a later step fails, installs the globals last, and run flushes
+// them with a deferred, bounded call. These tests read the examples' code
+// with go/ast and name every departure from that shape.
 
 // The example files the shape is checked in.
 const (

@@ -10,8 +10,8 @@
 // can be read while the Collector runs. The container is ready when the
 // health_check extension (port 13133) answers and both OTLP ports listen.
 //
-// The image is built here, from the distribution in the otelcol folder (see
-// Image), because no registry may be reachable; the variable
+// The image is built here, from the distribution embedded from the _otelcol
+// folder (see Image and Distribution), because no registry may be reachable; the variable
 // OTELDOCS_COLLECTOR_IMAGE selects an upstream image instead, such as
 // otel/opentelemetry-collector-contrib:0.161.0. Usage:
 //

@@ -1,8 +1,7 @@
 package collector
 
 import (
-	"os"
-	"path/filepath"
+	"io/fs"
 	"strings"
 	"testing"
 
@@ -76,12 +75,12 @@ func TestCoreVersion(t *testing.T) {
 		"go.mod":  "go.opentelemetry.io/collector/otelcol v" + CoreVersion + "\n",
 		"main.go": `const version = "` + CoreVersion + `"`,
 	} {
-		b, err := os.ReadFile(filepath.Join(Image().Dir, file))
+		b, err := fs.ReadFile(Distribution(), file)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if !strings.Contains(string(b), want) {
-			t.Errorf("otelcol/%s does not contain %q", file, want)
+			t.Errorf("the distribution's %s (in _otelcol) does not contain %q", file, want)
 		}
 	}
 }

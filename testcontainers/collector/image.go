@@ -2,12 +2,16 @@ package collector
 
 import (
 	"context"
+	"embed"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 
@@ -29,22 +33,59 @@ const EnvImage = "OTELDOCS_COLLECTOR_IMAGE"
 // goBuildArgs compile the static binary; they are part of the recipe hash.
 var goBuildArgs = []string{"build", "-trimpath", "-buildvcs=false", "-ldflags=-s -w", "-o"}
 
-// Image returns the recipe of the Collector image: the distribution in the
-// otelcol folder next to this file, compiled on the host into a static binary
-// and copied into a FROM scratch image. Pass it to images.Ensure:
+// stored is the Collector distribution, a Go module of its own, compiled
+// into the program. The go command neither embeds a folder holding a go.mod
+// (it belongs to another module) nor compiles a folder whose name starts
+// with "_", so the module is kept in _otelcol with go.mod and go.sum stored
+// as go.mod.txt and go.sum.txt; Distribution gives them their real names
+// back.
+//
+//go:embed _otelcol
+var stored embed.FS
+
+// storedAs maps the distribution's files to the names they are stored under.
+var storedAs = map[string]string{"go.mod": "go.mod.txt", "go.sum": "go.sum.txt"}
+
+// Distribution returns the files of the Collector distribution as the go
+// command expects them: go.mod, go.sum, main.go and the Dockerfile of the
+// image. They are embedded in the program, so a binary built anywhere can
+// build the image.
+//
+// To change the distribution, edit _otelcol and then run `make otelcol-tidy`,
+// which writes the module into a temporary folder, runs `go mod tidy` there
+// and copies go.mod and go.sum back. The integration test checks that the
+// module is tidy.
+func Distribution() fs.FS {
+	sub, err := fs.Sub(stored, "_otelcol")
+	if err != nil {
+		panic(err) // "_otelcol" is a valid path; fs.Sub fails only on invalid ones
+	}
+	return distFS{sub}
+}
+
+// WriteDistribution writes the files of Distribution into dir, which must
+// not hold any of them yet; it is created if needed.
+func WriteDistribution(dir string) error {
+	if err := os.CopyFS(dir, Distribution()); err != nil {
+		return fmt.Errorf("write the Collector distribution to %s: %w", dir, err)
+	}
+	return nil
+}
+
+// Image returns the recipe of the Collector image: the distribution
+// (Distribution), compiled on the host into a static binary and copied into a
+// FROM scratch image. Pass it to images.Ensure:
 //
 //	ref, err := images.Ensure(ctx, collector.Image(), os.Stderr)
 //
-// The recipe hash covers the otelcol folder (sources, go.mod, go.sum,
-// Dockerfile), the Go version and target, and the build flags. Image locates
-// the folder from this source file, so it works from a checkout of the
-// repository (tests, go run, or a binary run inside the repository).
+// The recipe hash covers the distribution's files (sources, go.mod, go.sum,
+// Dockerfile) under their real names, the Go version and target, and the
+// build flags.
 func Image() images.Recipe {
-	dir := sourceDir()
-	goVersion, goArch := goEnv(dir)
+	goVersion, goArch := goEnv()
 	return images.Recipe{
-		Ref: ImageRef,
-		Dir: dir,
+		Ref:   ImageRef,
+		Files: Distribution(),
 		Extra: map[string]string{
 			"go":     goVersion,
 			"target": "linux/" + goArch,
@@ -52,42 +93,38 @@ func Image() images.Recipe {
 		},
 		EnvOverride: EnvImage,
 		Build: func(ctx context.Context, labels map[string]string, log io.Writer) error {
-			return buildImage(ctx, dir, goArch, labels, log)
+			return buildImage(ctx, ImageRef, goArch, labels, log)
 		},
 	}
 }
 
-// sourceDir returns the otelcol folder: next to this source file, or, in a
-// binary built with -trimpath, where the go command finds this package.
-func sourceDir() string {
-	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Join(filepath.Dir(file), "otelcol")
-	if _, err := os.Stat(dir); err == nil {
-		return dir
-	}
-	out, err := exec.Command("go", "list", "-f", "{{.Dir}}", "oteldocs.dev/testcontainers/collector").Output()
-	if err != nil {
-		return dir // Hash reports the missing folder
-	}
-	return filepath.Join(strings.TrimSpace(string(out)), "otelcol")
-}
-
 // goEnv returns the version and architecture of the Go toolchain that builds
-// in dir, falling back to the running program's.
-func goEnv(dir string) (version, arch string) {
+// the distribution (its go.mod may select a newer toolchain), falling back to
+// the running program's.
+func goEnv() (version, arch string) {
+	version, arch = runtime.Version(), runtime.GOARCH
+	tmp, err := os.MkdirTemp("", "otelcol-goenv-")
+	if err != nil {
+		return version, arch
+	}
+	defer os.RemoveAll(tmp)
+	if WriteDistribution(tmp) != nil {
+		return version, arch
+	}
 	cmd := exec.Command("go", "env", "GOVERSION", "GOARCH")
-	cmd.Dir = dir
+	cmd.Dir = tmp
 	cmd.Env = append(os.Environ(), "GOWORK=off")
 	out, err := cmd.Output()
 	if f := strings.Fields(string(out)); err == nil && len(f) == 2 {
 		return f[0], f[1]
 	}
-	return runtime.Version(), runtime.GOARCH
+	return version, arch
 }
 
-// buildImage compiles the binary into a temporary build context, adds the
-// Dockerfile and runs docker build.
-func buildImage(ctx context.Context, dir, goArch string, labels map[string]string, log io.Writer) error {
+// buildImage writes the distribution into a temporary folder, compiles the
+// binary into a build context beside it, adds the Dockerfile and runs docker
+// build, tagging the image ref.
+func buildImage(ctx context.Context, ref, goArch string, labels map[string]string, log io.Writer) error {
 	if log == nil {
 		log = io.Discard
 	}
@@ -96,21 +133,24 @@ func buildImage(ctx context.Context, dir, goArch string, labels map[string]strin
 		return fmt.Errorf("build context: %w", err)
 	}
 	defer os.RemoveAll(tmp)
+	src, bctx := filepath.Join(tmp, "src"), filepath.Join(tmp, "context")
+	if err := WriteDistribution(src); err != nil {
+		return err
+	}
+	if err := os.Mkdir(bctx, 0o755); err != nil {
+		return fmt.Errorf("build context: %w", err)
+	}
 
-	fmt.Fprintf(log, "images: compiling the Collector in %s\n", dir)
-	args := append(append([]string(nil), goBuildArgs...), filepath.Join(tmp, "otelcol"), ".")
+	fmt.Fprintf(log, "images: compiling the Collector in %s\n", src)
+	args := append(append([]string(nil), goBuildArgs...), filepath.Join(bctx, "otelcol"), ".")
 	cmd := exec.CommandContext(ctx, "go", args...)
-	cmd.Dir = dir
+	cmd.Dir = src
 	cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOWORK=off", "GOOS=linux", "GOARCH="+goArch)
 	cmd.Stdout, cmd.Stderr = log, log
 	if err := cmd.Run(); err != nil {
-		return fmt.Errorf("go build in %s: %w", dir, err)
+		return fmt.Errorf("go build in %s: %w", src, err)
 	}
-	dockerfile, err := os.ReadFile(filepath.Join(dir, "Dockerfile"))
-	if err != nil {
-		return fmt.Errorf("build context: %w", err)
-	}
-	if err := os.WriteFile(filepath.Join(tmp, "Dockerfile"), dockerfile, 0o644); err != nil {
+	if err := os.Rename(filepath.Join(src, "Dockerfile"), filepath.Join(bctx, "Dockerfile")); err != nil {
 		return fmt.Errorf("build context: %w", err)
 	}
 
@@ -123,8 +163,44 @@ func buildImage(ctx context.Context, dir, goArch string, labels map[string]strin
 	for _, k := range keys {
 		dargs = append(dargs, "--label", k+"="+labels[k])
 	}
-	dargs = append(dargs, "-t", ImageRef, tmp)
+	dargs = append(dargs, "-t", ref, bctx)
 	out, err := images.Docker(ctx, log, dargs...)
 	fmt.Fprint(log, out)
 	return err
 }
+
+// distFS shows the stored distribution under the names in storedAs.
+type distFS struct{ fsys fs.FS }
+
+func (d distFS) Open(name string) (fs.File, error) {
+	if s, ok := storedAs[name]; ok {
+		return d.fsys.Open(s)
+	}
+	for _, s := range storedAs {
+		if name == s { // only under its real name
+			return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+		}
+	}
+	return d.fsys.Open(name)
+}
+
+func (d distFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	entries, err := fs.ReadDir(d.fsys, name)
+	for i, e := range entries {
+		for real, s := range storedAs {
+			if path.Join(name, e.Name()) == s {
+				entries[i] = renamed{e, real}
+			}
+		}
+	}
+	slices.SortFunc(entries, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return entries, err
+}
+
+// renamed is a directory entry shown under another name.
+type renamed struct {
+	fs.DirEntry
+	name string
+}
+
+func (r renamed) Name() string { return r.name }

@@ -1,7 +1,10 @@
 // Package images builds the container images that verify starts, here, from
 // recipes kept in this repository: no registry is needed.
 //
-// A recipe is a set of files plus a build function. The image is tagged with
+// A recipe is a set of files plus a build function. The files come from an
+// fs.FS, normally one embedded in the program (go:embed), so a binary built
+// anywhere carries its recipes and finds them from any working directory;
+// nothing is read from the source tree at run time. The image is tagged with
 // Recipe.Ref and labelled with a sha256 over the recipe's files and extra
 // inputs (LabelRecipe). Ensure rebuilds only when no local image carries the
 // current hash, so a second `make images` with nothing changed does nothing.
@@ -34,8 +37,10 @@ const LabelRecipe = "dev.oteldocs.recipe"
 type Recipe struct {
 	// Ref is the local image reference, e.g. "oteldocs/postgres:15".
 	Ref string
-	// Dir is the recipe folder; every regular file below it is hashed.
-	Dir string
+	// Files holds the recipe's files, usually an embedded folder (fs.Sub of
+	// an embed.FS); every regular file in it is hashed under its path in
+	// Files, so the hash does not depend on where the checkout is.
+	Files fs.FS
 	// Extra inputs that change the result without being files, e.g. the Go
 	// version used to compile a binary. Hashed as "key value" lines.
 	Extra map[string]string
@@ -51,17 +56,19 @@ type Recipe struct {
 // ("file <path> <sha256>") and one per extra input ("extra <key> <value>").
 func (r Recipe) Hash() (string, error) {
 	var lines []string
-	err := filepath.WalkDir(r.Dir, func(path string, d fs.DirEntry, err error) error {
+	if r.Files == nil {
+		return "", fmt.Errorf("hash recipe %s: the recipe has no Files", r.Ref)
+	}
+	err := fs.WalkDir(r.Files, ".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil || !d.Type().IsRegular() {
 			return err
 		}
-		b, err := os.ReadFile(path)
+		b, err := fs.ReadFile(r.Files, path)
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(r.Dir, path)
 		sum := sha256.Sum256(b)
-		lines = append(lines, "file "+filepath.ToSlash(rel)+" "+hex.EncodeToString(sum[:]))
+		lines = append(lines, "file "+path+" "+hex.EncodeToString(sum[:]))
 		return nil
 	})
 	if err != nil {

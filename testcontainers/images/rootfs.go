@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -19,8 +20,9 @@ type Rootfs struct {
 	Ref  string // the image to make, e.g. "oteldocs/postgres:15"
 	What string // for progress lines, e.g. "postgresql-15 (about 80 s)"
 	// Mmdebstrap returns mmdebstrap's arguments for writing the tar to
-	// tarPath.
-	Mmdebstrap func(tarPath string) []string
+	// tarPath; recipeDir is the folder holding a copy of the recipe's
+	// files, for hooks that upload them into the rootfs.
+	Mmdebstrap func(recipeDir, tarPath string) []string
 	// Changes are `docker import --change` instructions (ENTRYPOINT, CMD,
 	// ENV, EXPOSE, ...).
 	Changes []string
@@ -32,19 +34,24 @@ type Rootfs struct {
 }
 
 // Build makes the image, labelled with labels, and removes the image it
-// replaces. It is meant for Recipe.Build.
-func (r Rootfs) Build(ctx context.Context, labels map[string]string, log io.Writer) error {
+// replaces. The files of files are first copied into a temporary folder,
+// which Mmdebstrap's hooks read. Recipe sets it as Recipe.Build.
+func (r Rootfs) Build(ctx context.Context, files fs.FS, labels map[string]string, log io.Writer) error {
 	tmp, err := os.MkdirTemp("", "oteldocs-rootfs-")
 	if err != nil {
 		return fmt.Errorf("make temp dir: %w", err)
 	}
 	defer os.RemoveAll(tmp)
+	recipeDir := filepath.Join(tmp, "recipe")
+	if err := os.CopyFS(recipeDir, files); err != nil {
+		return fmt.Errorf("copy the recipe files: %w", err)
+	}
 	old := ImageID(ctx, r.Ref) // removed once superseded
 
 	start := time.Now()
 	tarPath := filepath.Join(tmp, "rootfs.tar")
 	fmt.Fprintf(log, "images: mmdebstrap bookworm with %s\n", r.What)
-	if _, err := Run(ctx, log, "mmdebstrap", r.Mmdebstrap(tarPath)...); err != nil {
+	if _, err := Run(ctx, log, "mmdebstrap", r.Mmdebstrap(recipeDir, tarPath)...); err != nil {
 		return fmt.Errorf("make rootfs: %w", err)
 	}
 	fmt.Fprintf(log, "images: rootfs ready after %s\n", time.Since(start).Round(time.Second))
@@ -111,21 +118,24 @@ func ImageID(ctx context.Context, ref string) string {
 	return strings.TrimSpace(id)
 }
 
-// Recipe returns the recipe of the image: the files of dir (which the
-// Mmdebstrap arguments may name) plus the arguments, changes and extra
-// instructions themselves, so that editing any of them rebuilds it.
-func (r Rootfs) Recipe(dir, envOverride string) Recipe {
-	args := strings.Join(r.Mmdebstrap("<tar>"), " ")
+// Recipe returns the recipe of the image: files (which the Mmdebstrap
+// arguments may name) plus the arguments, changes and extra instructions
+// themselves, so that editing any of them rebuilds it. The arguments are
+// hashed with the placeholders <recipe> and <tar> for the folders, which
+// differ on every build.
+func (r Rootfs) Recipe(files fs.FS, envOverride string) Recipe {
+	args := strings.Join(r.Mmdebstrap("<recipe>", "<tar>"), " ")
 	return Recipe{
-		Ref: r.Ref,
-		Dir: dir,
+		Ref:   r.Ref,
+		Files: files,
 		Extra: map[string]string{
-			// The checkout's location must not change the hash.
-			"mmdebstrap": strings.ReplaceAll(args, dir, "<recipe>"),
+			"mmdebstrap": args,
 			"changes":    strings.Join(r.Changes, "; "),
 			"extra":      strings.Join(r.Extra, "; "),
 		},
 		EnvOverride: envOverride,
-		Build:       r.Build,
+		Build: func(ctx context.Context, labels map[string]string, log io.Writer) error {
+			return r.Build(ctx, files, labels, log)
+		},
 	}
 }

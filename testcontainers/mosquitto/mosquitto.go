@@ -39,10 +39,10 @@ package mosquitto
 
 import (
 	"context"
-	_ "embed"
+	"embed"
 	"fmt"
+	"io/fs"
 	"path/filepath"
-	"runtime"
 	"strings"
 
 	"github.com/testcontainers/testcontainers-go"
@@ -108,14 +108,27 @@ func mmdebstrapArgs(conf, tarPath string) []string {
 
 // Image returns the recipe of oteldocs/mosquitto:2.
 func Image() images.Recipe {
-	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Join(filepath.Dir(file), "image")
 	return images.Rootfs{
 		Ref:        Ref,
 		What:       "mosquitto (about 30 s)",
-		Mmdebstrap: func(tar string) []string { return mmdebstrapArgs(filepath.Join(dir, "mosquitto.conf"), tar) },
+		Mmdebstrap: func(dir, tar string) []string { return mmdebstrapArgs(filepath.Join(dir, "mosquitto.conf"), tar) },
 		Changes:    changes,
-	}.Recipe(dir, EnvOverride)
+	}.Recipe(recipeFiles(), EnvOverride)
+}
+
+// recipe holds the folder image/, compiled into the program so that the
+// recipe does not depend on the source tree.
+//
+//go:embed image
+var recipe embed.FS
+
+// recipeFiles returns the files of image/, named as they are in that folder.
+func recipeFiles() fs.FS {
+	files, err := fs.Sub(recipe, "image")
+	if err != nil {
+		panic(err) // "image" is a valid path; fs.Sub fails only on invalid ones
+	}
+	return files
 }
 
 // Container is a running broker.

@@ -5,7 +5,9 @@
 // The image, oteldocs/postgres:15, is a rootfs made by mmdebstrap and loaded
 // with `docker import`, then given STOPSIGNAL SIGINT and the recipe label by a
 // two-line `docker build` (the engine's import refuses STOPSIGNAL). The recipe
-// is the folder image/ plus the build arguments in this file: changing either
+// is the folder image/, embedded in the program (so a binary built anywhere
+// builds the image from any working directory), plus the build arguments in
+// this file: changing either
 // rebuilds the image, otherwise images.Ensure reports it up to date.
 //
 // Its entrypoint, image/docker-entrypoint.sh, keeps the official postgres
@@ -28,9 +30,10 @@ package postgres
 
 import (
 	"context"
+	"embed"
 	"fmt"
+	"io/fs"
 	"path/filepath"
-	"runtime"
 
 	"github.com/testcontainers/testcontainers-go"
 	tcpostgres "github.com/testcontainers/testcontainers-go/modules/postgres"
@@ -92,15 +95,28 @@ func mmdebstrapArgs(src, tarPath string) []string {
 
 // Image returns the recipe of oteldocs/postgres:15.
 func Image() images.Recipe {
-	_, file, _, _ := runtime.Caller(0)
-	dir := filepath.Join(filepath.Dir(file), "image")
 	return images.Rootfs{
 		Ref:        Ref,
 		What:       "postgresql-15 (about 80 s)",
-		Mmdebstrap: func(tar string) []string { return mmdebstrapArgs(filepath.Join(dir, "docker-entrypoint.sh"), tar) },
+		Mmdebstrap: func(dir, tar string) []string { return mmdebstrapArgs(filepath.Join(dir, "docker-entrypoint.sh"), tar) },
 		Changes:    changes,
 		Extra:      []string{"STOPSIGNAL SIGINT"},
-	}.Recipe(dir, EnvOverride)
+	}.Recipe(recipeFiles(), EnvOverride)
+}
+
+// recipe holds the folder image/, compiled into the program so that the
+// recipe does not depend on the source tree.
+//
+//go:embed image
+var recipe embed.FS
+
+// recipeFiles returns the files of image/, named as they are in that folder.
+func recipeFiles() fs.FS {
+	files, err := fs.Sub(recipe, "image")
+	if err != nil {
+		panic(err) // "image" is a valid path; fs.Sub fails only on invalid ones
+	}
+	return files
 }
 
 // Run starts img (from images.Ensure(ctx, Image(), log)) with modules/postgres:

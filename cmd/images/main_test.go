@@ -1,0 +1,78 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"oteldocs.dev/testcontainers/collector"
+	"oteldocs.dev/testcontainers/images"
+	"oteldocs.dev/testcontainers/mosquitto"
+	"oteldocs.dev/testcontainers/postgres"
+)
+
+// TestBinaryCarriesRecipes builds the command with -trimpath (so no source
+// path is recorded in it), moves the binary out of its build folder and runs
+// `images -hash` from a folder outside the repository: the recipes must come
+// from the binary, with the same hashes as in this process.
+func TestBinaryCarriesRecipes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a binary")
+	}
+	built := filepath.Join(t.TempDir(), "images")
+	build := exec.Command("go", "build", "-trimpath", "-o", built, ".")
+	build.Env = append(os.Environ(), "GOWORK=off")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	bin := filepath.Join(t.TempDir(), "images-copy")
+	b, err := os.ReadFile(built)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bin, b, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Remove(built); err != nil {
+		t.Fatal(err)
+	}
+
+	var want strings.Builder
+	for _, r := range []struct {
+		name   string
+		recipe images.Recipe
+	}{{"collector", collector.Image()}, {"postgres", postgres.Image()}, {"mqtt", mosquitto.Image()}} {
+		h, err := r.recipe.Hash()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want.WriteString(r.name + " " + r.recipe.Ref + " " + h + "\n")
+	}
+
+	cmd := exec.Command(bin, "-hash")
+	cmd.Dir = t.TempDir()
+	cmd.Env = append(os.Environ(), "GOWORK=off")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("images -hash in %s: %v\n%s", cmd.Dir, err, out)
+	}
+	if string(out) != want.String() {
+		t.Errorf("images -hash printed\n%s\nwant (the hashes of this process)\n%s", out, want.String())
+	}
+
+	help := exec.Command(bin, "-h")
+	help.Dir = cmd.Dir
+	if out, err := help.CombinedOutput(); err != nil || !strings.Contains(string(out), "-hash") {
+		t.Errorf("images -h: %v\n%s", err, out)
+	}
+}
+
+// TestUnknownImage checks the usage error.
+func TestUnknownImage(t *testing.T) {
+	var stdout, stderr strings.Builder
+	if code := run([]string{"-hash", "redis"}, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), `unknown image "redis"`) {
+		t.Errorf("run(-hash redis) = %d, stderr %q", code, stderr.String())
+	}
+}
