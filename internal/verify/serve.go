@@ -84,7 +84,11 @@ func serveAndStop(ctx context.Context, ex Example, sp *spec.Spec, bin string, en
 	case ctx.Err() != nil:
 		r.exitCode, r.err = -1, ctx.Err()
 	case killedBy(cmd) != nil:
-		r.exitCode, r.err = -1, fmt.Errorf("the program was killed by %s: it does not handle the signal (signal.NotifyContext), so it cannot flush its telemetry (%s)", killedBy(cmd), where)
+		name := killedBy(cmd).String()
+		if killedBy(cmd) == sig {
+			name = sv.Signal
+		}
+		r.exitCode, r.err = -1, fmt.Errorf("the program was killed by %s: it does not handle the signal (signal.NotifyContext), so it cannot flush its telemetry (%s)", name, where)
 	case err != nil && cmd.ProcessState == nil:
 		r.exitCode, r.err = -1, err
 	}

@@ -81,7 +81,7 @@ func TestServeAndStop(t *testing.T) {
   env: {FIXTURE_MODE: nohandler}
   serve: {}
 `,
-		wantErr:  "the program was killed by interrupt: it does not handle the signal (signal.NotifyContext), so it cannot flush its telemetry (run.serve in verify.yaml:3)",
+		wantErr:  "the program was killed by SIGINT: it does not handle the signal (signal.NotifyContext), so it cannot flush its telemetry (run.serve in verify.yaml:3)",
 		wantExit: -1,
 	}, {
 		name: "exits before it listens",
