@@ -1,43 +1,36 @@
 // Command quickstart is a small users service: echo for HTTP, sqlx on
 // Postgres for storage, and OpenTelemetry traces, metrics and logs exported
-// over OTLP/HTTP.
+// over OTLP/HTTP. It serves until Ctrl-C (SIGINT) or SIGTERM, then stops
+// taking requests and flushes its telemetry.
 //
 // It is configured only by environment variables: DATABASE_URL for Postgres,
 // and the standard OTEL_* variables (OTEL_EXPORTER_OTLP_ENDPOINT,
 // OTEL_SERVICE_NAME, ...) for telemetry. ADDR sets the listen address
 // (default :8080).
-//
-// With -demo it sends a few requests to itself and exits, so one command shows
-// telemetry arriving at your Collector.
 package main
 
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
-	"io"
 	"log"
-	"net"
 	"net/http"
 	"os"
 	"os/signal"
+	"syscall"
 	"time"
-
-	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
 )
 
 func main() {
-	demo := flag.Bool("demo", false, "send a few requests to the service, then exit")
-	flag.Parse()
-	if err := run(context.Background(), *demo); err != nil {
+	if err := run(context.Background()); err != nil {
 		log.Fatal(err)
 	}
 }
 
 // [START run]
-func run(ctx context.Context, demo bool) (err error) {
-	ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
+func run(ctx context.Context) (err error) {
+	// Ctrl-C sends SIGINT; docker stop and Kubernetes send SIGTERM.
+	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
 	shutdown, err := setupOTel(ctx)
@@ -66,25 +59,18 @@ func run(ctx context.Context, demo bool) (err error) {
 	if addr == "" {
 		addr = ":8080"
 	}
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return err
-	}
-	srv := &http.Server{Handler: newServer(db), ReadHeaderTimeout: 5 * time.Second}
+	srv := &http.Server{Addr: addr, Handler: newServer(db), ReadHeaderTimeout: 5 * time.Second}
 	serveErr := make(chan error, 1)
-	go func() { serveErr <- srv.Serve(ln) }()
-	log.Printf("listening on %s", ln.Addr())
+	go func() { serveErr <- srv.ListenAndServe() }()
+	log.Printf("listening on %s", addr)
 
-	if demo {
-		err = sendRequests(ctx, "http://"+ln.Addr().String())
-	} else {
-		select {
-		case <-ctx.Done(): // Ctrl-C
-		case serr := <-serveErr:
-			return fmt.Errorf("serve: %w", serr)
-		}
+	select {
+	case <-ctx.Done(): // Ctrl-C or SIGTERM
+		log.Print("shutting down")
+	case serr := <-serveErr:
+		return fmt.Errorf("serve: %w", serr)
 	}
-	return errors.Join(err, stopServer(srv, serveErr))
+	return stopServer(srv, serveErr)
 }
 
 // stopServer stops accepting requests and waits for those in flight, at
@@ -101,33 +87,3 @@ func stopServer(srv *http.Server, serveErr <-chan error) error {
 }
 
 // [END run]
-
-// [START client]
-// sendRequests calls the service through an otelhttp transport, which starts
-// a CLIENT span per request and sends its context in the traceparent header.
-// The semantic conventions name a client span after the method alone:
-// otelhttp's default would be "HTTP GET".
-func sendRequests(ctx context.Context, base string) error {
-	client := &http.Client{Transport: otelhttp.NewTransport(http.DefaultTransport,
-		otelhttp.WithSpanNameFormatter(func(_ string, r *http.Request) string {
-			return r.Method
-		}),
-	)}
-	// Two users, one missing user and a path that no route matches.
-	for _, path := range []string{"/users/1", "/users/2", "/users/42", "/healthz"} {
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, base+path, nil)
-		if err != nil {
-			return err
-		}
-		resp, err := client.Do(req)
-		if err != nil {
-			return err
-		}
-		io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
-		log.Printf("GET %s: %s", path, resp.Status)
-	}
-	return nil
-}
-
-// [END client]

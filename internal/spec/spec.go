@@ -93,6 +93,9 @@ type Run struct {
 	// Output lists matchers that what the program printed (stdout and
 	// stderr together) must each satisfy, e.g. {pattern: "Unauthenticated"}.
 	Output []*Value `yaml:"output"`
+	// Serve runs the program as a server that serves until it is
+	// interrupted (serve.go).
+	Serve *Serve `yaml:"serve"`
 }
 
 // Duration is a time.Duration written as "30s" in YAML.
@@ -223,6 +226,9 @@ func (r *Run) UnmarshalYAML(n *yaml.Node) error {
 		return err
 	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == "serve" && r.Serve != nil {
+			r.Serve.Line = n.Content[i].Line // the key's line, not its first field's
+		}
 		if env := n.Content[i+1]; n.Content[i].Value == "env" && env.Kind == yaml.MappingNode {
 			r.EnvLines = map[string]int{}
 			for j := 0; j+1 < len(env.Content); j += 2 {
@@ -357,6 +363,7 @@ func (s *Spec) check() error {
 		bad(s.Line, "expect: no_telemetry excludes every other expectation")
 	}
 	s.checkWire(bad)
+	s.checkServe(bad)
 	if hasNil(s.Run.Output) {
 		bad(s.Line, "run.output: an empty list item")
 		return errors.Join(errs...)

@@ -16,6 +16,10 @@ type ranCase struct {
 	exitCode int
 	err      error // it did not start, did not exit in time, or verify was interrupted
 	took     time.Duration
+	// requestFailures are run.serve requests that failed or got another
+	// status (serve.go): failures of the case, but its telemetry is
+	// still checked.
+	requestFailures []string
 }
 
 // checkCase decides how far a case got once its program has exited:
@@ -31,7 +35,7 @@ func checkCase(ctx context.Context, sp *spec.Spec, run ranCase, dataDir string, 
 		return results.LevelCompiled, []string{fmt.Sprintf("the program exited with status %d, want %d (run.exit_code in %s)\n%s",
 			run.exitCode, sp.Run.ExitCode, sp.Path, tail(run.output, 20))}, nil
 	}
-	var failures []string
+	failures := run.requestFailures
 	for _, want := range sp.Run.Output {
 		if !want.Match(string(run.output)) {
 			failures = append(failures, fmt.Sprintf("%s:%d: run.output: want %s in what the program printed\n%s",

@@ -25,6 +25,8 @@
 //	DATABASE_URL                  a fresh database for this example (needs: [postgres])
 //	MQTT_URL                      tcp://127.0.0.1:PORT of the broker (needs: [mqtt])
 //	OTEL_EXPORTER_OTLP_CERTIFICATE the CA of a TLS Collector (collector: {tls: true})
+//	ADDR                          127.0.0.1:PORT, a free port, for a server (run.serve,
+//	                              which may name another variable in addr_env)
 //
 // then what a case's own Collector adds (the CA file, or a fault proxy's
 // endpoint in OTEL_EXPORTER_OTLP_ENDPOINT), then run.env of the spec; each
@@ -44,8 +46,8 @@
 //
 //	needs: [collector, postgres]   # services: collector (always started), postgres, mqtt
 //	run:
-//	  args: [-demo]                # program arguments
-//	  env: {ADDR: "127.0.0.1:0"}   # extra environment
+//	  args: [-v]                   # program arguments
+//	  env: {LOG_LEVEL: debug}      # extra environment
 //	  protocol: http/protobuf      # or grpc: which OTLP endpoint to give
 //	  timeout: 60s                 # for the program to exit (default 60s)
 //	  wait: 15s                    # for telemetry after it exits (default 15s)
@@ -123,6 +125,57 @@
 //	    - {pattern: Unauthenticated}
 //	expect:
 //	  no_telemetry: true           # nothing may arrive; checked once output has settled
+//
+// # Servers
+//
+// A server serves until it is interrupted, and a reader runs it that way:
+// start it, send it requests, press Ctrl-C. run.serve runs it the same
+// way, so the example needs no demo flag or other scaffolding:
+//
+//	---
+//	case: served
+//	run:
+//	  serve:
+//	    addr_env: ADDR             # the variable that gets 127.0.0.1:PORT (default ADDR)
+//	    ready: tcp                 # up once a TCP connection is accepted (default);
+//	                               # or a path: up once a GET of it gets any answer
+//	    requests:                  # sent in order once it is up
+//	      - path: /users/1         # method GET and status 200 by default
+//	      - method: POST
+//	        path: /users
+//	        headers: {Content-Type: application/json}
+//	        body: '{"name": "Ada"}'
+//	        status: 201            # the status it must answer with
+//	    signal: SIGINT             # sent after the last request: SIGINT (default) or SIGTERM
+//	  timeout: 60s                 # bounds all of it, the exit after the signal included
+//
+// verify picks the port: it listens on 127.0.0.1:0, closes the listener and
+// gives the address. Another process could take the port in between, and
+// the program then fails to listen, which the failure shows; a fixed port
+// in run.env would collide for certain when two verify runs overlap, so
+// run.env may not set the variable. verify polls the address (no fixed
+// sleeps) until it answers, the program exits, or run.timeout runs out.
+// Then it sends the requests, then the signal, and waits for the exit; the
+// rest is as for any program: run.exit_code, run.output, the telemetry.
+//
+// verify's requests carry no trace context: verify is not instrumented, so
+// the server's spans for them are roots, and no CLIENT span goes with them.
+// To show a hop from client to server, the example runs an instrumented
+// client itself (examples/trace-context).
+//
+// What verify did is in the output, between the program's lines (their
+// order across the two is only roughly the order in time):
+//
+//	verify: GET /users/1: 200 OK
+//	verify: sent SIGINT
+//
+// Failures name the line of verify.yaml: a request that could not be sent
+// or got another status (the case fails, and its telemetry is still
+// checked); a program that exits before it answers; one that does not answer
+// within run.timeout; one that a signal killed because it does not handle
+// it, and so could not flush; and one that does not exit after the signal:
+//
+//	did not exit within run.timeout of 60s after verify sent SIGINT (run.serve in examples/quickstart/verify.yaml:8): a server must stop on that signal and flush its telemetry
 //
 // # The wire
 //

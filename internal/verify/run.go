@@ -174,8 +174,12 @@ func verifyCase(ctx context.Context, cfg Config, svc *services, ex Example, sp *
 
 // execute runs the example's binary in its folder within its timeout and
 // returns what it printed and its exit status. The error is for a program
-// that could not start or did not exit in time.
+// that could not start or did not exit in time. A server (run.serve) is
+// run by serveAndStop.
 func execute(ctx context.Context, ex Example, sp *spec.Spec, bin string, env []string) (r ranCase) {
+	if sp.Run.Serve != nil {
+		return serveAndStop(ctx, ex, sp, bin, env)
+	}
 	timeout := sp.Run.Timeout.Duration
 	if timeout == 0 {
 		timeout = defaultTimeout

@@ -1,0 +1,64 @@
+// Command servefixture is the server of serve_test.go: it serves on $ADDR
+// until SIGINT or SIGTERM, printing each request it gets. FIXTURE_MODE
+// makes it misbehave: "ignore" ignores the signals, "nohandler" lets them
+// kill it, "exit" exits with status 3 before it listens.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log"
+	"net/http"
+	"os"
+	"os/signal"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+func main() {
+	mode := os.Getenv("FIXTURE_MODE")
+	if mode == "exit" {
+		fmt.Println("giving up")
+		os.Exit(3)
+	}
+	sigs := make(chan os.Signal, 1)
+	switch mode {
+	case "ignore":
+		signal.Ignore(os.Interrupt, syscall.SIGTERM)
+	case "nohandler":
+	default:
+		signal.Notify(sigs, os.Interrupt, syscall.SIGTERM)
+	}
+	srv := &http.Server{Addr: os.Getenv("ADDR"), Handler: http.HandlerFunc(handle)}
+	done := make(chan error, 1)
+	go func() { done <- srv.ListenAndServe() }()
+	select {
+	case sig := <-sigs:
+		fmt.Printf("stopping on %v\n", sig)
+	case err := <-done:
+		log.Fatal(err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(ctx); err != nil {
+		log.Fatal(err)
+	}
+	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
+		log.Fatal(err)
+	}
+	fmt.Println("flushed")
+}
+
+// handle prints the request and answers /status/NNN with NNN, anything
+// else with 200.
+func handle(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	fmt.Printf("got %s %s header=%q body=%q\n", r.Method, r.URL.RequestURI(), r.Header.Get("X-Test"), body)
+	if code, err := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/status/")); err == nil {
+		w.WriteHeader(code)
+	}
+}
