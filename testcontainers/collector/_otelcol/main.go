@@ -4,7 +4,7 @@
 // health_check and bearertokenauth extensions, with configuration read from
 // files, environment variables or inline YAML.
 //
-// Build it as a static binary (see ../image/Dockerfile):
+// Build it as a static binary (see Dockerfile):
 //
 //	CGO_ENABLED=0 GOWORK=off go build -trimpath -ldflags='-s -w' -o otelcol .
 package main
