@@ -10,12 +10,12 @@ import (
 	"io"
 	"os"
 	"reflect"
-	"regexp"
 	"sort"
 	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
+	"oteldocs.dev/internal/yamlerr"
 )
 
 // Services an example may need.
@@ -301,13 +301,13 @@ func ParseBytes(path string, b []byte) (*Spec, error) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("%s", prefixLine(path, err))
+			return nil, yamlerr.Errors(path, 0, err, nil)
 		}
 		s := &Spec{Path: path, Line: 1}
 		if len(n.Content) > 0 {
 			s.Line = n.Content[0].Line
 			if err := decodeStrict(n.Content[0], s); err != nil {
-				return nil, fmt.Errorf("%s", prefixLine(path, err))
+				return nil, yamlerr.Errors(path, 0, err, nil)
 			}
 		}
 		if main == nil {
@@ -520,37 +520,6 @@ func sortedKeys(m map[string]bool) []string {
 	return out
 }
 
-// lineErr carries a line number through yaml's own error wrapping.
-type lineErr struct {
-	line int
-	msg  string
-}
-
-func (e *lineErr) Error() string { return fmt.Sprintf("line %d: %s", e.line, e.msg) }
-
 func posErr(n *yaml.Node, format string, args ...any) error {
-	return &lineErr{n.Line, fmt.Sprintf(format, args...)}
-}
-
-var yamlLine = regexp.MustCompile(`line (\d+): `)
-
-// prefixLine turns yaml's "yaml: unmarshal errors:\n  line 3: ..." into
-// "path:3: ..." lines.
-func prefixLine(path string, err error) string {
-	msg := strings.TrimPrefix(err.Error(), "yaml: ")
-	msg = strings.TrimPrefix(msg, "unmarshal errors:\n")
-	var out []string
-	for _, l := range strings.Split(msg, "\n") {
-		l = strings.TrimSpace(l)
-		if l == "" {
-			continue
-		}
-		if m := yamlLine.FindStringSubmatchIndex(l); m != nil && m[0] == 0 {
-			l = path + ":" + l[m[2]:m[3]] + ": " + l[m[1]:]
-		} else {
-			l = path + ": " + l
-		}
-		out = append(out, l)
-	}
-	return strings.Join(out, "\n")
+	return yamlerr.At(n, format, args...)
 }
