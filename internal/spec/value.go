@@ -172,10 +172,10 @@ func (v *Value) String() string {
 	switch {
 	case v == nil:
 		return "(any)"
-	case v.Absent:
-		return "(absent)"
+	case v.Absent: // the matcher as written: "(absent)" is a value that is not there
+		return "{absent: true}"
 	case v.Present:
-		return "(present)"
+		return "{present: true}"
 	case v.Pattern != nil:
 		return "~/" + v.Pattern.String() + "/"
 	case v.GTE != nil || v.LTE != nil:
