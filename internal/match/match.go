@@ -15,7 +15,8 @@
 // An expectation with a count takes no part in the search: once the search
 // has found its assignment, every candidate that satisfies the expectation
 // under that assignment is counted, whether or not another expectation was
-// assigned it, and the number must satisfy the count (count.go).
+// assigned it, and the number must satisfy the count (count.go). When the
+// search fails, the counts that refer to no span are still checked.
 package match
 
 import (
@@ -108,6 +109,7 @@ func Match(path string, e *spec.Expect, d *telemetry.Data) Result {
 	if !s.run(0) {
 		res.Failures = append(res.Failures, s.explain(d))
 		res.Failures = append(res.Failures, alsoFailing(items, s.deepest, d)...)
+		res.Failures = append(res.Failures, checkCounts(independent(counted), assignment{})...)
 		res.Failures = append(res.Failures, summary(d))
 		return res
 	}
@@ -115,6 +117,18 @@ func Match(path string, e *spec.Expect, d *telemetry.Data) Result {
 	res.Failures = append(res.Failures, checkAbsent(items, absent, s.a)...)
 	res.Failures = append(res.Failures, checkCounts(counted, s.a)...)
 	return res
+}
+
+// independent keeps the items that refer to no span: they can be checked
+// without an assignment.
+func independent(items []item) []item {
+	var out []item
+	for _, it := range items {
+		if len(it.refs) == 0 {
+			out = append(out, it)
+		}
+	}
+	return out
 }
 
 func with(it item, absent bool, count *spec.Value) item {

@@ -285,12 +285,15 @@
 // span matched as server, not of every server span. A counted span takes
 // no id: it stands for every match, not one. count: 0 is refused: write
 // absent: true, which says the same and, unlike count, is checked under
-// every assignment the search could pick. A count that fails lists what
-// matched, or the closest candidate when nothing did:
+// every assignment the search could pick. When the search itself fails,
+// the counts that refer to no span are still checked. A count that fails
+// lists what matched, or the closest candidate when nothing did:
 //
-//	examples/spankind-mqtt/verify.yaml:9: spans[0]: want 3 matching span(s), 2 matched
-//	    matches: span "orders publish" (PRODUCER, trace 4bf92f35, span 53995c3f)
-//	    matches: span "orders publish" (PRODUCER, trace 0af76519, span b7ad6b71)
+//	examples/spankind-mqtt/verify.yaml:11: spans[0]: want 3 matching span(s), 4 matched
+//	    matches: span "publish shop/orders" (PRODUCER, trace 310ba86f, span a50504ef)
+//	    matches: span "publish shop/orders" (PRODUCER, trace 92543767, span def7b5d7)
+//	    matches: span "publish shop/orders" (PRODUCER, trace 40895464, span 943a5bc1)
+//	    matches: span "publish shop/orders" (PRODUCER, trace 20d9692a, span 7b469295)
 //
 // Names. kind, type and temporality take a name from their list or
 // {one_of: [...]} of names, and no other matcher: each of these fields
