@@ -7,12 +7,11 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+	"oteldocs.dev/internal/yamlerr"
 )
 
 // TOCFile is the table of contents, in the content folder.
@@ -33,8 +32,6 @@ type tocSection struct {
 	pageLines []int // of each of Pages
 }
 
-var yamlLineRE = regexp.MustCompile(`^(?:yaml: )?line (\d+): `)
-
 // readTOC reads and checks the shape of the table of contents. Which pages
 // exist is checked later, by resolveTOC.
 func readTOC(fsys fs.FS, file string) (*toc, error) {
@@ -49,11 +46,11 @@ func readTOC(fsys fs.FS, file string) (*toc, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	dec.KnownFields(true)
 	if err := dec.Decode(&t); err != nil {
-		return nil, yamlError(file, err)
+		return nil, yamlerr.Errors(file, 0, err, tocWords.Replace)
 	}
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
-		return nil, yamlError(file, err)
+		return nil, yamlerr.Errors(file, 0, err, tocWords.Replace)
 	}
 	t.setLines(&root)
 	var errs []error
@@ -118,27 +115,9 @@ func mapValue(n *yaml.Node, key string) *yaml.Node {
 	return nil
 }
 
-// yamlError turns a YAML error into file:line errors.
-func yamlError(file string, err error) error {
-	msgs := []string{err.Error()}
-	var te *yaml.TypeError
-	if errors.As(err, &te) {
-		msgs = te.Errors
-	}
-	errs := make([]error, len(msgs))
-	for i, msg := range msgs {
-		line := 1
-		if m := yamlLineRE.FindStringSubmatch(msg); m != nil {
-			line, _ = strconv.Atoi(m[1])
-			msg = msg[len(m[0]):]
-		}
-		msg = strings.TrimPrefix(msg, "yaml: ")
-		msg = strings.NewReplacer("in type docgen.tocSection", "(known keys: title, pages, folder)",
-			"in type docgen.toc", "(known keys: title, sections)").Replace(msg)
-		errs[i] = fmt.Errorf("%s:%d: %s", file, line, msg)
-	}
-	return errors.Join(errs...)
-}
+// tocWords names, in errors, the keys a reader may write instead of Go types.
+var tocWords = strings.NewReplacer("in type docgen.tocSection", "(known keys: title, pages, folder)",
+	"in type docgen.toc", "(known keys: title, sections)")
 
 // entry is a page as the table of contents places it.
 type entry struct {

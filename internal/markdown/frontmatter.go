@@ -2,13 +2,11 @@ package markdown
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+	"oteldocs.dev/internal/yamlerr"
 )
 
 // Meta is a page's front matter.
@@ -45,7 +43,8 @@ func SplitFrontMatter(file string, src []byte) (meta Meta, body []byte, offset i
 	return Meta{}, nil, 0, fmt.Errorf("%s:1: front matter is not closed: add a line --- after its last key", file)
 }
 
-var yamlLine = regexp.MustCompile(`^(?:yaml: )?line (\d+): `)
+// metaWords names, in errors, the keys a page may write instead of the Go type.
+var metaWords = strings.NewReplacer("in type markdown.Meta", "(known keys: title, description, order)")
 
 // decodeMeta decodes the front matter, which starts on file line 2, and
 // rejects unknown keys so that a typo never goes unnoticed.
@@ -55,26 +54,7 @@ func decodeMeta(file string, text []byte, meta *Meta) error {
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(text))
 	dec.KnownFields(true)
-	err := dec.Decode(meta)
-	if err == nil {
-		return nil
-	}
-	var msgs []string
-	var te *yaml.TypeError
-	if errors.As(err, &te) {
-		msgs = te.Errors
-	} else {
-		msgs = []string{err.Error()}
-	}
-	errs := make([]error, len(msgs))
-	for i, msg := range msgs {
-		line := 1
-		if m := yamlLine.FindStringSubmatch(msg); m != nil {
-			n, _ := strconv.Atoi(m[1])
-			line, msg = n+1, msg[len(m[0]):]
-		}
-		msg = strings.Replace(msg, "in type markdown.Meta", "(known keys: title, description, order)", 1)
-		errs[i] = fmt.Errorf("%s:%d: front matter: %s", file, line, strings.TrimPrefix(msg, "yaml: "))
-	}
-	return errors.Join(errs...)
+	return yamlerr.Errors(file, 1, dec.Decode(meta), func(msg string) string {
+		return "front matter: " + metaWords.Replace(msg)
+	})
 }

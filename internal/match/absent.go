@@ -55,7 +55,7 @@ func firstMatch(it item, a assignment) (int, bool) {
 }
 
 func absentFailure(it item, i int, given string) string {
-	return fmt.Sprintf("%s: absent: true, but a %s matches%s: %s", it.label, it.kinds, given, it.name(i))
+	return fmt.Sprintf("%s: absent: true (no %s may match this expectation), but one does%s: %s", it.label, it.kinds, given, it.name(i))
 }
 
 // enumeration visits every assignment of the present items that satisfies

@@ -68,9 +68,7 @@ func short(id string) string {
 func spanChecks(e *spec.SpanExp, s telemetry.Span, a assignment) []check {
 	var cs []check
 	cs = valueCheck(cs, "name", e.Name, s.Name)
-	if e.Kind != "" {
-		cs = append(cs, check{field: "kind", want: e.Kind, got: s.Kind, ok: e.Kind == s.Kind})
-	}
+	cs = valueCheck(cs, "kind", e.Kind, s.Kind)
 	cs = valueCheck(cs, "status", e.Status, s.StatusCode)
 	cs = valueCheck(cs, "status_message", e.StatusMsg, s.StatusMsg)
 	cs = valueCheck(cs, "scope", e.Scope, s.Scope)
@@ -230,13 +228,9 @@ func metricRefs(e *spec.MetricExp) []string {
 func metricChecks(e *spec.MetricExp, m telemetry.Metric, a assignment) []check {
 	var cs []check
 	cs = valueCheck(cs, "name", e.Name, m.Name)
-	if e.Type != "" {
-		cs = append(cs, check{field: "type", want: e.Type, got: m.Type, ok: e.Type == m.Type})
-	}
+	cs = valueCheck(cs, "type", e.Type, m.Type)
 	cs = valueCheck(cs, "unit", e.Unit, m.Unit)
-	if e.Temporality != "" {
-		cs = append(cs, check{field: "temporality", want: e.Temporality, got: m.Temporality, ok: e.Temporality == m.Temporality})
-	}
+	cs = valueCheck(cs, "temporality", e.Temporality, optional(m.Temporality))
 	if e.Monotonic != nil {
 		cs = append(cs, check{field: "monotonic", want: strconv.FormatBool(*e.Monotonic), got: strconv.FormatBool(m.Monotonic), ok: *e.Monotonic == m.Monotonic})
 	}

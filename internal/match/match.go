@@ -11,6 +11,12 @@
 // An absent expectation must match nothing under any assignment the search
 // could pick: "no WARN record correlated with the server span" fails if any
 // span that can be the server span has one, not only the first found.
+//
+// An expectation with a count takes no part in the search: once the search
+// has found its assignment, every candidate that satisfies the expectation
+// under that assignment is counted, whether or not another expectation was
+// assigned it, and the number must satisfy the count (count.go). When the
+// search fails, the counts that refer to no span are still checked.
 package match
 
 import (
@@ -50,6 +56,7 @@ type item struct {
 	assign func(i int, a assignment)         // record candidate i (spans)
 	kinds  string                            // "span", "log record", "metric"
 	absent bool                              // nothing may match
+	count  *spec.Value                       // how many match, when counted
 	refs   []string                          // span ids its checks depend on
 }
 
@@ -78,19 +85,22 @@ func Match(path string, e *spec.Expect, d *telemetry.Data) Result {
 
 	var all []item
 	for i, s := range e.Spans {
-		all = append(all, withAbsent(spanItem(path, i, s, d), s.Absent))
+		all = append(all, with(spanItem(path, i, s, d), s.Absent, s.Count))
 	}
 	for i, l := range e.Logs {
-		all = append(all, withAbsent(logItem(path, i, l, d), l.Absent))
+		all = append(all, with(logItem(path, i, l, d), l.Absent, l.Count))
 	}
 	for i, m := range e.Metrics {
-		all = append(all, withAbsent(metricItem(path, i, m, d), m.Absent))
+		all = append(all, with(metricItem(path, i, m, d), m.Absent, m.Count))
 	}
-	var items, absent []item
+	var items, absent, counted []item
 	for _, it := range all {
-		if it.absent {
+		switch {
+		case it.absent:
 			absent = append(absent, it)
-		} else {
+		case it.count != nil:
+			counted = append(counted, it)
+		default:
 			items = append(items, it)
 		}
 	}
@@ -99,16 +109,30 @@ func Match(path string, e *spec.Expect, d *telemetry.Data) Result {
 	if !s.run(0) {
 		res.Failures = append(res.Failures, s.explain(d))
 		res.Failures = append(res.Failures, alsoFailing(items, s.deepest, d)...)
+		res.Failures = append(res.Failures, checkCounts(independent(counted), assignment{})...)
 		res.Failures = append(res.Failures, summary(d))
 		return res
 	}
 	res.Spans = s.a
 	res.Failures = append(res.Failures, checkAbsent(items, absent, s.a)...)
+	res.Failures = append(res.Failures, checkCounts(counted, s.a)...)
 	return res
 }
 
-func withAbsent(it item, absent bool) item {
-	it.absent = absent
+// independent keeps the items that refer to no span: they can be checked
+// without an assignment.
+func independent(items []item) []item {
+	var out []item
+	for _, it := range items {
+		if len(it.refs) == 0 {
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
+func with(it item, absent bool, count *spec.Value) item {
+	it.absent, it.count = absent, count
 	return it
 }
 

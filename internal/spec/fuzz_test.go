@@ -31,7 +31,20 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			return
 		}
+		var values []*Value
 		for _, v := range s.Expect.Resource {
+			values = append(values, v)
+		}
+		for _, sp := range s.Expect.Spans {
+			values = append(values, sp.Name, sp.Kind, sp.Count)
+		}
+		for _, m := range s.Expect.Metrics {
+			values = append(values, m.Name, m.Type, m.Temporality, m.Count)
+		}
+		for _, l := range s.Expect.Logs {
+			values = append(values, l.Body, l.Count)
+		}
+		for _, v := range values {
 			if v != nil {
 				v.Match("x")
 				v.Match(int64(1))

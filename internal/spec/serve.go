@@ -61,7 +61,7 @@ const (
 var envName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_]*$`)
 
 // checkServe checks run.serve and fills in its defaults.
-func (s *Spec) checkServe(bad func(line int, format string, args ...any)) {
+func (s *Spec) checkServe(bad reporter) {
 	sv := s.Run.Serve
 	if sv == nil {
 		return

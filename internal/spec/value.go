@@ -1,16 +1,14 @@
 package spec
 
 import (
-	"bytes"
 	"encoding/base64"
-	"fmt"
 	"math"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+	"oteldocs.dev/internal/valuefmt"
 )
 
 // Value matches one value: an attribute, a name, a log body, a number.
@@ -174,10 +172,10 @@ func (v *Value) String() string {
 	switch {
 	case v == nil:
 		return "(any)"
-	case v.Absent:
-		return "(absent)"
+	case v.Absent: // the matcher as written: "(absent)" is a value that is not there
+		return "{absent: true}"
 	case v.Present:
-		return "(present)"
+		return "{present: true}"
 	case v.Pattern != nil:
 		return "~/" + v.Pattern.String() + "/"
 	case v.GTE != nil || v.LTE != nil:
@@ -199,41 +197,8 @@ func (v *Value) String() string {
 	return Quote(v.Exact)
 }
 
-// Quote renders a value for messages: strings quoted, others as they print.
-func Quote(x any) string {
-	switch t := normalize(x).(type) {
-	case nil:
-		return "(absent)"
-	case string:
-		return strconv.Quote(t)
-	case []byte:
-		return "base64:" + base64.StdEncoding.EncodeToString(t)
-	case map[string]any:
-		keys := make([]string, 0, len(t))
-		for k := range t {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		var b bytes.Buffer
-		b.WriteByte('{')
-		for i, k := range keys {
-			if i > 0 {
-				b.WriteString(", ")
-			}
-			b.WriteString(k + ": " + Quote(t[k]))
-		}
-		b.WriteByte('}')
-		return b.String()
-	case []any:
-		parts := make([]string, len(t))
-		for i, e := range t {
-			parts[i] = Quote(e)
-		}
-		return "[" + strings.Join(parts, ", ") + "]"
-	default:
-		return fmt.Sprint(t)
-	}
-}
+// Quote renders a value for messages, as the site's panels show it.
+func Quote(x any) string { return valuefmt.Format(normalize(x)) }
 
 // Text renders a value as plain text, for patterns.
 func Text(x any) string {

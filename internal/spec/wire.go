@@ -112,7 +112,7 @@ func (s *Spec) UsesProxy() bool {
 }
 
 // checkWire checks the proxy settings and the request expectations.
-func (s *Spec) checkWire(bad func(line int, format string, args ...any)) {
+func (s *Spec) checkWire(bad reporter) {
 	if f := s.Collector.HTTPFaults; f != nil {
 		switch {
 		case s.Run.Protocol == "grpc":
@@ -144,11 +144,7 @@ func (s *Spec) checkWire(bad func(line int, format string, args ...any)) {
 		return
 	}
 	for _, r := range s.Expect.Requests {
-		if r.Count != nil && r.Count.Exact != nil {
-			if _, ok := r.Count.Exact.(int64); !ok {
-				bad(r.Line, "count: want a whole number or a range such as {gte: 1}, got %s", r.Count)
-			}
-		}
+		checkCount(bad, r.Line, r.Count)
 	}
 }
 

@@ -52,7 +52,7 @@ func Load(dir string) (*Data, error) {
 // its newline: the exporter may be writing it, and it is left for later.
 func Decode(traces, metrics, logs []byte) (*Data, error) {
 	d := &Data{}
-	err := eachLineN("traces", traces, func(n int, b []byte) error {
+	err := EachLine(TracesFile, traces, func(n int, b []byte) error {
 		t, err := (&ptrace.JSONUnmarshaler{}).UnmarshalTraces(b)
 		if err == nil {
 			d.addTraces(t)
@@ -63,7 +63,7 @@ func Decode(traces, metrics, logs []byte) (*Data, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = eachLineN("metrics", metrics, func(n int, b []byte) error {
+	err = EachLine(MetricsFile, metrics, func(n int, b []byte) error {
 		m, err := (&pmetric.JSONUnmarshaler{}).UnmarshalMetrics(b)
 		if err == nil {
 			d.addMetrics(m)
@@ -74,7 +74,7 @@ func Decode(traces, metrics, logs []byte) (*Data, error) {
 	if err != nil {
 		return nil, err
 	}
-	err = eachLineN("logs", logs, func(n int, b []byte) error {
+	err = EachLine(LogsFile, logs, func(n int, b []byte) error {
 		l, err := (&plog.JSONUnmarshaler{}).UnmarshalLogs(b)
 		if err == nil {
 			d.addLogs(l)
@@ -96,19 +96,14 @@ func (d *Data) invalid(signal string, line int, problems []Invalid) {
 	}
 }
 
-// eachLine calls fn for each complete, non-empty line of b.
-func eachLine(signal string, b []byte, fn func([]byte) error) error {
-	return eachLineN(signal, b, func(_ int, line []byte) error { return fn(line) })
-}
-
-// eachLineN is eachLine with the line number.
-func eachLineN(signal string, b []byte, fn func(int, []byte) error) error {
-	// Only complete lines: the exporter may be half-way through the last.
-	if i := bytes.LastIndexByte(b, '\n'); i >= 0 {
-		b = b[:i+1]
-	} else {
-		b = nil
-	}
+// EachLine calls fn with each complete, non-empty line of b, the content
+// of a file the Collector's file exporter writes (one OTLP JSON document per
+// line), and the line's number. The last line is complete only with its
+// newline: without it the exporter is still writing it, so it is skipped,
+// not an error, and read on the next call. An error from fn stops the
+// reading and comes back as "file:line: error".
+func EachLine(file string, b []byte, fn func(line int, doc []byte) error) error {
+	b = b[:bytes.LastIndexByte(b, '\n')+1]
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	sc.Buffer(make([]byte, 0, 1<<20), 256<<20)
 	for n := 1; sc.Scan(); n++ {
@@ -117,10 +112,13 @@ func eachLineN(signal string, b []byte, fn func(int, []byte) error) error {
 			continue
 		}
 		if err := fn(n, line); err != nil {
-			return fmt.Errorf("%s.json:%d: %w", signal, n, err)
+			return fmt.Errorf("%s:%d: %w", file, n, err)
 		}
 	}
-	return sc.Err()
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	return nil
 }
 
 func (d *Data) addTraces(t ptrace.Traces) {

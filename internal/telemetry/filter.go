@@ -3,7 +3,6 @@ package telemetry
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -61,7 +60,7 @@ func CopyFiltered(src, dst string, keep func(Attrs) bool) error {
 			return err
 		}
 		var out bytes.Buffer
-		err = eachLine(name[:len(name)-len(".json")], in, func(line []byte) error {
+		err = EachLine(filepath.Join(src, name), in, func(_ int, line []byte) error {
 			kept, err := filters[name](line)
 			if err == nil && kept != nil {
 				out.Write(kept)
@@ -70,7 +69,7 @@ func CopyFiltered(src, dst string, keep func(Attrs) bool) error {
 			return err
 		})
 		if err != nil {
-			return fmt.Errorf("%s: %w", filepath.Join(src, name), err)
+			return err
 		}
 		if err := os.WriteFile(filepath.Join(dst, name), out.Bytes(), 0o644); err != nil {
 			return err

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"oteldocs.dev/internal/valuefmt"
 )
 
 // HiddenKeys are resource attributes added by verify, not by the example:
@@ -88,31 +90,9 @@ func attrRows(a Attrs) []AttrRow {
 	sort.Strings(keys)
 	rows := make([]AttrRow, len(keys))
 	for i, k := range keys {
-		rows[i] = AttrRow{k, format(a[k])}
+		rows[i] = AttrRow{k, valuefmt.Format(a[k])}
 	}
 	return rows
-}
-
-// format renders an attribute value as the OTLP JSON shows it.
-func format(x any) string {
-	switch t := x.(type) {
-	case string:
-		return strconv.Quote(t)
-	case []any:
-		parts := make([]string, len(t))
-		for i, e := range t {
-			parts[i] = format(e)
-		}
-		return "[" + strings.Join(parts, ", ") + "]"
-	case map[string]any:
-		rows := attrRows(t)
-		parts := make([]string, len(rows))
-		for i, r := range rows {
-			parts[i] = r.Key + ": " + r.Value
-		}
-		return "{" + strings.Join(parts, ", ") + "}"
-	}
-	return fmt.Sprint(x)
 }
 
 func inline(a Attrs) string {
@@ -274,7 +254,7 @@ func logRows(d *Data) []LogRow {
 	sort.SliceStable(logs, func(i, j int) bool { return logs[i].Time.Before(logs[j].Time) })
 	rows := make([]LogRow, len(logs))
 	for i, l := range logs {
-		r := LogRow{Severity: l.SeverityText, Body: format(l.Body), Attrs: inline(l.Attributes)}
+		r := LogRow{Severity: l.SeverityText, Body: valuefmt.Format(l.Body), Attrs: inline(l.Attributes)}
 		if r.Severity == "" {
 			r.Severity = strconv.Itoa(l.SeverityNumber)
 		}

@@ -57,7 +57,8 @@
 //	  spans:
 //	    - id: server               # a name later expectations refer to
 //	      name: GET /users/:id
-//	      kind: SERVER             # INTERNAL, SERVER, CLIENT, PRODUCER, CONSUMER
+//	      kind: SERVER             # INTERNAL, SERVER, CLIENT, PRODUCER, CONSUMER,
+//	                               # or {one_of: [SERVER, CONSUMER]}
 //	      status: UNSET            # UNSET, OK, ERROR
 //	      attributes:
 //	        http.route: /users/:id
@@ -69,6 +70,9 @@
 //	      attributes:
 //	        db.system.name: postgresql
 //	        db.query.text: {pattern: "^SELECT"}
+//	    - kind: CLIENT
+//	      parent: server
+//	      count: {lte: 2}          # how many may match (see Counting below)
 //	    - name: {pattern: "^publish"}
 //	      same_trace: server       # in the trace of "server", anywhere
 //	      # root: true would require it to have no parent
@@ -84,7 +88,7 @@
 //	    - name: http.server.request.duration
 //	      type: histogram          # sum, gauge, histogram, exponential_histogram, summary
 //	      unit: s
-//	      temporality: cumulative  # or delta
+//	      temporality: cumulative  # or delta; type and temporality take one_of too
 //	      monotonic: true          # sums only
 //	      bounds: [0.005, 0.01]    # explicit bucket boundaries, exactly
 //	      points:                  # each must be matched by some point
@@ -101,7 +105,8 @@
 //	    - body: started
 //	      trace_id: {absent: true} # logged without a span in its context
 //	    - severity: DEBUG
-//	      absent: true             # turned around: nothing may match this
+//	      absent: true             # the whole expectation turned around:
+//	                               # no record may match it (see Absent below)
 //	  requests:                    # what went over the wire: see "The wire" below
 //	    - path: /v1/traces
 //	      content_encoding: gzip
@@ -248,14 +253,53 @@
 // The main document may use collector: too. Such Collectors are started
 // once per distinct setting and removed with the rest.
 //
-// absent: true works on any span, log or metric expectation: it must match
-// nothing that arrived. One that refers to a span (parent, same_trace,
+// Absent. absent: true has two places, and they mean different things. As
+// a field of a span, log or metric expectation it turns the whole
+// expectation around: nothing that arrived may match it. As a value matcher,
+// {absent: true} on one field, it says that field has no value: an
+// attribute that is not set, a log record without a trace id. Messages
+// keep them apart: the first fails as "logs[1]: absent: true (no log record
+// may match this expectation), but one does: ...", the second as a field
+// line "FAIL attributes.x want {absent: true}, got "x"". A value that is
+// not there prints as (absent).
+//
+// An absent expectation must match nothing that arrived. One that refers to a span (parent, same_trace,
 // links, span, exemplar_span) must match nothing under any assignment of
 // the other expectations, not only the one the matcher found first: with
 // three server spans in the data, "no WARN record on server" fails if any
 // of them could be server and has one. When the combinations to check
 // exceed the matcher's budget, the expectation fails as "could not be
 // checked"; it never passes unchecked. Such a span takes no id.
+//
+// Counting. An expectation without count asks for at least one match and
+// takes part in the search described under Matching. count on a span, log
+// or metric expectation asks how many match instead, with the meaning and
+// wording of count on expect.requests: a whole number (count: 3), a range
+// ({lte: 1}: no more than one; {gte: 2, lte: 4}) or {one_of: [1, 2]}.
+// A counted expectation takes no part in the search. Once the search has
+// found its assignment, every span (log record, metric) that satisfies the
+// expectation under that assignment is counted: parent, same_trace, links,
+// span and exemplar_span refer to the spans that assignment chose, and a
+// candidate counts even if another expectation matched it too. So
+// "kind: CLIENT, parent: server, count: 3" counts the children of the one
+// span matched as server, not of every server span. A counted span takes
+// no id: it stands for every match, not one. count: 0 is refused: write
+// absent: true, which says the same and, unlike count, is checked under
+// every assignment the search could pick. When the search itself fails,
+// the counts that refer to no span are still checked. A count that fails
+// lists what matched, or the closest candidate when nothing did:
+//
+//	examples/spankind-mqtt/verify.yaml:11: spans[0]: want 3 matching span(s), 4 matched
+//	    matches: span "publish shop/orders" (PRODUCER, trace 310ba86f, span a50504ef)
+//	    matches: span "publish shop/orders" (PRODUCER, trace 92543767, span def7b5d7)
+//	    matches: span "publish shop/orders" (PRODUCER, trace 40895464, span 943a5bc1)
+//	    matches: span "publish shop/orders" (PRODUCER, trace 20d9692a, span 7b469295)
+//
+// Names. kind, type and temporality take a name from their list or
+// {one_of: [...]} of names, and no other matcher: each of these fields
+// holds exactly one name from a short list, so a pattern says nothing
+// one_of does not and present is always true. A gauge has no temporality;
+// to match gauges, write type: gauge.
 //
 // Attribute values that are maps (slog groups, attribute.Map) compare
 // as text in the form {key: "value", n: 1} (keys sorted), so use a
@@ -268,7 +312,10 @@
 // Values. A scalar or list is matched exactly; numbers compare by value, so
 // 200 matches the integer 200 and the double 200.0. A mapping is a matcher
 // with one key: {pattern: REGEXP}, {present: true}, {absent: true},
-// {gte: N, lte: M} (either bound may go), {one_of: [a, b]}.
+// {gte: N, lte: M} (either bound may go), {one_of: [a, b]}. Messages print
+// values one way, as the site's telemetry panels do: strings quoted, lists
+// in brackets, maps in braces with keys sorted, bytes as base64:..., and a
+// value that is not there as (absent).
 //
 // Matching. Spans are assigned in the order listed, and a span may refer
 // (parent, same_trace, links) only to spans listed above it; logs and
@@ -304,7 +351,7 @@
 //
 //	examples/quickstart/verify.yaml:21: spans[1] "query": no span matches (given the matches above it)
 //	    closest: span "SELECT id, name FROM users WHERE id = $1" (CLIENT, trace 4bf92f35, span 00f067aa)
-//	      ok   kind                         want CLIENT
+//	      ok   kind                         want "CLIENT"
 //	      FAIL attributes.db.system.name    want "postgresql", got (absent)
 //	      ok   parent                       want span "server" (4bf92f35/53995c3f)
 //	arrived: 9 spans [...]; metrics [...]; 4 log records
