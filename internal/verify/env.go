@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"oteldocs.dev/internal/results"
 	"oteldocs.dev/internal/spec"
 )
 
@@ -15,7 +16,7 @@ type envInputs struct {
 	host        []string // verify's own environment, KEY=VALUE (os.Environ())
 	endpoint    string   // the OTLP endpoint for protocol
 	protocol    string   // http/protobuf or grpc
-	runID       string   // tells this case's telemetry apart (RunIDKey)
+	runID       string   // tells this case's telemetry apart (results.RunIDKey)
 	collector   []string // what the case's Collector adds, KEY=VALUE: the CA file, a proxy's endpoint
 	mqttURL     string   // the broker, when the case needs mqtt
 	databaseURL string   // a fresh database, when the case needs postgres
@@ -52,7 +53,7 @@ func exampleEnv(sp *spec.Spec, in envInputs) ([]string, error) {
 	given := map[string]string{
 		"OTEL_EXPORTER_OTLP_ENDPOINT": in.endpoint,
 		"OTEL_EXPORTER_OTLP_PROTOCOL": in.protocol,
-		"OTEL_RESOURCE_ATTRIBUTES":    RunIDKey + "=" + in.runID,
+		"OTEL_RESOURCE_ATTRIBUTES":    results.RunIDKey + "=" + in.runID,
 	}
 	if in.mqttURL != "" {
 		given["MQTT_URL"] = in.mqttURL

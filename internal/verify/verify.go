@@ -46,7 +46,7 @@ func Run(ctx context.Context, cfg Config) (failed int, err error) {
 		cfg.Log = os.Stdout
 	}
 	if cfg.Out == "" {
-		cfg.Out = filepath.Join(cfg.Root, "build", "verify")
+		cfg.Out = filepath.Join(cfg.Root, filepath.FromSlash(results.Dir))
 	}
 	exs, err := Discover(cfg.Root, cfg.Filter)
 	if err != nil {
@@ -137,7 +137,7 @@ func Run(ctx context.Context, cfg Config) (failed int, err error) {
 			}
 		}
 	}
-	err = results.Update(filepath.Join(cfg.Out, "results.json"), func(f *results.File) {
+	err = results.Update(filepath.Join(cfg.Out, results.FileName), func(f *results.File) {
 		f.Generated = time.Now().UTC().Truncate(time.Second)
 		if cfg.Filter == nil {
 			// A full run: forget examples that no longer exist.
