@@ -70,9 +70,12 @@ func (s *services) start(ctx context.Context, needs map[string]bool) error {
 			return err
 		}
 	}
-	c, ok := s.running["collector"].Container.(*collector.Container)
-	if !ok {
-		return fmt.Errorf("the collector service (testcontainers/services/collector.go) started a %T, want a *collector.Container", s.running["collector"].Container)
+	var c *collector.Container
+	if inst := s.running["collector"]; inst != nil {
+		c, _ = inst.Container.(*collector.Container)
+	}
+	if c == nil {
+		return fmt.Errorf("no Collector started: the registry (internal/service/service.go) lists \"collector\" and testcontainers/services/collector.go starts a *collector.Container")
 	}
 	s.collector, s.collImage = c, refs["collector"]
 	return nil

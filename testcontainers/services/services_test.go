@@ -41,8 +41,8 @@ func TestMissingStarter(t *testing.T) {
 	if err := Check(); err == nil {
 		t.Error("Check passed without the mqtt starter")
 	}
-	if _, err := For("redis"); err == nil || !strings.Contains(err.Error(), "unknown service") {
-		t.Errorf("For(redis) = %v", err)
+	if _, err := For("no-such-service"); err == nil || !strings.Contains(err.Error(), "unknown service") {
+		t.Errorf("For(no-such-service) = %v", err)
 	}
 }
 
