@@ -1,10 +1,11 @@
 // Command images builds the container images that verify starts (the
-// Collector, Postgres and the MQTT broker) from their recipes, skipping an
+// services of the registry in oteldocs.dev/internal/service: the
+// Collector, Postgres, the MQTT broker, ...) from their recipes, skipping an
 // image whose recipe hash is unchanged.
 //
 // Usage:
 //
-//	images [-hash] [collector] [postgres] [mqtt]
+//	images [-hash] [service ...]
 //
 // With no names it builds all of them. With -hash it builds nothing and
 // needs no Docker: it prints one line per image, "<name> <ref> <recipe
@@ -19,23 +20,23 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 
-	"oteldocs.dev/internal/verify"
-	"oteldocs.dev/testcontainers/collector"
-	"oteldocs.dev/testcontainers/images"
-	"oteldocs.dev/testcontainers/mosquitto"
-	"oteldocs.dev/testcontainers/postgres"
+	"oteldocs.dev/internal/service"
+	"oteldocs.dev/testcontainers/services"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
 
-const usage = "usage: images [-hash] [collector] [postgres] [mqtt]"
+func usage() string {
+	return "usage: images [-hash] [" + strings.Join(service.Names(), "] [") + "]"
+}
 
 func run(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("images", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	flags.Usage = func() {
-		fmt.Fprintln(stderr, usage)
+		fmt.Fprintln(stderr, usage())
 		flags.PrintDefaults()
 	}
 	hashOnly := flags.Bool("hash", false, "print each image's recipe hash instead of building (no Docker needed)")
@@ -47,22 +48,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	names := flags.Args()
 	if len(names) == 0 {
-		names = []string{"collector", "postgres", "mqtt"}
+		names = service.Names()
 	}
-	needs := map[string]bool{}
 	for _, n := range names {
-		if n != "collector" && n != "postgres" && n != "mqtt" {
-			fmt.Fprintf(stderr, "%s\nimages: unknown image %q\n", usage, n)
+		if !service.Known()[n] {
+			fmt.Fprintf(stderr, "%s\nimages: unknown image %q\n", usage(), n)
 			return 2
 		}
-		needs[n] = true
 	}
 	if *hashOnly {
 		return printHashes(names, stdout, stderr)
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	if _, err := verify.EnsureImages(ctx, needs, stdout); err != nil {
+	if _, err := services.EnsureImages(ctx, names, stdout); err != nil {
 		fmt.Fprintf(stderr, "images: %v\n", err)
 		return 1
 	}
@@ -71,9 +70,13 @@ func run(args []string, stdout, stderr io.Writer) int {
 
 // printHashes prints "<name> <ref> <hash>" for each named image.
 func printHashes(names []string, stdout, stderr io.Writer) int {
-	recipes := map[string]func() images.Recipe{"collector": collector.Image, "postgres": postgres.Image, "mqtt": mosquitto.Image}
 	for _, n := range names {
-		r := recipes[n]()
+		s, err := services.For(n)
+		if err != nil {
+			fmt.Fprintf(stderr, "images: %v\n", err)
+			return 1
+		}
+		r := s.Image()
 		h, err := r.Hash()
 		if err != nil {
 			fmt.Fprintf(stderr, "images: %v\n", err)

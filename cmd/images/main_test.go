@@ -76,3 +76,20 @@ func TestUnknownImage(t *testing.T) {
 		t.Errorf("run(-hash redis) = %d, stderr %q", code, stderr.String())
 	}
 }
+
+// cmd/images reads the service registry, not verify: building images must
+// not pull in verify's code.
+func TestNoVerifyImport(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go list")
+	}
+	out, err := exec.Command("go", "list", "-deps", ".").Output()
+	if err != nil {
+		t.Fatalf("go list -deps: %v", err)
+	}
+	for _, dep := range strings.Fields(string(out)) {
+		if dep == "oteldocs.dev/internal/verify" {
+			t.Error("cmd/images imports internal/verify: use oteldocs.dev/testcontainers/services")
+		}
+	}
+}

@@ -3,7 +3,6 @@ package docgen
 import (
 	"bytes"
 	"cmp"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"html/template"
@@ -43,7 +42,7 @@ type builder struct {
 	byFile   map[string]*page // by path relative to the content folder
 	assets   map[string]bool  // other files of the content folder, relative to it
 	examples []string         // ids of the folders under examples/, sorted
-	results  *results.File
+	results  *results.Reader
 	md       *markdown.Markdown
 	theme    *template.Template // site.Templates of cfg.Theme
 	out      map[string][]byte
@@ -117,7 +116,7 @@ func (b *builder) load() error {
 	if b.examples, err = listExamples(c.FS); err != nil {
 		return err
 	}
-	b.results, err = readResults(c.FS, c.Results)
+	b.results, err = results.Open(c.FS, c.Results)
 	return errors.Join(append(errs, err)...)
 }
 
@@ -166,22 +165,6 @@ func listExamples(fsys fs.FS) ([]string, error) {
 	return ids, err
 }
 
-// readResults reads the verification results like results.Read, from fsys.
-func readResults(fsys fs.FS, file string) (*results.File, error) {
-	src, err := fs.ReadFile(fsys, file)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	var f results.File
-	if err := json.Unmarshal(src, &f); err != nil {
-		return nil, fmt.Errorf("%s: %w: run make verify again to rewrite it", file, err)
-	}
-	return &f, nil
-}
-
 // parse parses every page, resolving its snippets.
 func (b *builder) parse() error {
 	hook := b.cfg.Telemetry
@@ -191,7 +174,7 @@ func (b *builder) parse() error {
 	b.md = markdown.New(snippet.Options{
 		Theme:     b.theme,
 		Repo:      b.cfg.FS,
-		Results:   b.results,
+		Results:   b.results.File(),
 		Link:      b.snippetLink,
 		Download:  b.downloadLink,
 		Telemetry: hook,

@@ -22,7 +22,8 @@
 //
 // The telemetry folder holds traces.json, metrics.json and logs.json: the
 // OTLP JSON documents the Collector received for that example, one per line,
-// filtered to the example's run.
+// filtered to the example's run (attribute RunIDKey), and output.txt. The
+// layout of the whole folder is in layout.go; Open reads it.
 package results
 
 import (
@@ -36,9 +37,6 @@ import (
 	"syscall"
 	"time"
 )
-
-// DefaultPath is where cmd/verify writes and cmd/docgen reads.
-const DefaultPath = "build/verify/results.json"
 
 // Level is how far an example got. Each level implies the ones before it.
 type Level string
@@ -120,11 +118,11 @@ func Read(path string) (*File, error) {
 	if err != nil {
 		return nil, err
 	}
-	var f File
-	if err := json.Unmarshal(b, &f); err != nil {
+	f, err := decode(b)
+	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return &f, nil
+	return f, nil
 }
 
 // Update applies change to the file at path (empty if absent) and writes

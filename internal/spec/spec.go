@@ -9,14 +9,17 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"oteldocs.dev/internal/service"
 	"oteldocs.dev/internal/yamlerr"
 )
 
 // Services an example may need.
-var knownServices = map[string]bool{"collector": true, "postgres": true, "mqtt": true}
+var knownServices = service.Known() // the registry, oteldocs.dev/internal/service
 
 // Spec is one verify.yaml: its first YAML document is the example's main
 // case; each further document (after a "---" line) is an extra case with a
@@ -234,7 +237,7 @@ func (s *Spec) check() error {
 	}
 	for _, n := range s.Needs {
 		if !knownServices[n] {
-			bad(s.Line, "needs: unknown service %q (known: collector, postgres, mqtt)", n)
+			bad(s.Line, "needs: unknown service %q (known: %s)", n, strings.Join(service.Names(), ", "))
 		}
 	}
 	s.checkRun(bad)

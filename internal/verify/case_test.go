@@ -37,7 +37,7 @@ func TestCaseLevels(t *testing.T) {
 		run := execute(context.Background(), ex, sp, "/bin/sh", os.Environ())
 		times := waitTimesFor(sp)
 		times.settle, times.poll = 500*time.Millisecond, 50*time.Millisecond
-		keep := func(a telemetry.Attrs) bool { return a[RunIDKey] == "t-1" }
+		keep := func(a telemetry.Attrs) bool { return a[results.RunIDKey] == "t-1" }
 		level, failures, _ := checkCase(context.Background(), sp, run, data, keep, times)
 		got := "level: " + string(level) + "\n"
 		for _, f := range failures {

@@ -359,13 +359,13 @@
 //
 // # Output
 //
-// build/verify/results.json (see oteldocs.dev/internal/results) and, per
-// example, build/verify/<id>/ with traces.json, metrics.json and logs.json
+// build/verify/results.json and, per example, build/verify/<id>/ with traces.json, metrics.json and logs.json
 // (the OTLP JSON the Collector wrote, only this example's resources) and
 // output.txt (what the program printed); each extra case has the same files
 // in build/verify/<id>/cases/<case>/. An example's folder is written beside
 // it and swapped in whole when the example is done, so a reader never sees
-// half of one run and half of another.
+// half of one run and half of another. Package oteldocs.dev/internal/results
+// defines this layout; docgen reads it through results.Open.
 //
 // What belongs to one run alone (the built binaries, the TLS CA,
 // testcontainers' log) lives in build/verify/runs/run-*/, removed when the

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"oteldocs.dev/internal/service"
 	"oteldocs.dev/internal/spec"
 )
 
@@ -55,5 +56,26 @@ func TestManualExamplesParse(t *testing.T) {
 	cases := strings.Count(doc.String(), "---\ncase:")
 	if len(s.Cases) != cases || len(s.Expect.Spans) == 0 || len(s.Expect.Metrics) == 0 || len(s.Expect.Logs) == 0 {
 		t.Errorf("parsed %d cases, %d spans, %d metrics, %d logs: the manual's example lost a part", len(s.Cases), len(s.Expect.Spans), len(s.Expect.Metrics), len(s.Expect.Logs))
+	}
+}
+
+// Verify that the manual names every service of the registry and each
+// variable it gives, with the needs: that brings it: a service added to
+// the registry is one readers are told about.
+func TestManualListsServices(t *testing.T) {
+	b, err := os.ReadFile("doc.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b)
+	for _, s := range service.All() {
+		if !strings.Contains(doc, s.Name) {
+			t.Errorf("doc.go does not name the service %s", s.Name)
+		}
+		for _, e := range s.Env {
+			if !strings.Contains(doc, e+" ") || !strings.Contains(doc, "(needs: ["+s.Name+"])") {
+				t.Errorf("doc.go: list %s under \"What a running example gets\", with (needs: [%s])", e, s.Name)
+			}
+		}
 	}
 }

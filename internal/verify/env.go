@@ -6,25 +6,26 @@ import (
 	"sort"
 	"strings"
 
+	"oteldocs.dev/internal/results"
+	"oteldocs.dev/internal/service"
 	"oteldocs.dev/internal/spec"
 )
 
 // envInputs are the values verify gives one case's program: plain values,
 // so that the environment can be worked out (and tested) without services.
 type envInputs struct {
-	host        []string // verify's own environment, KEY=VALUE (os.Environ())
-	endpoint    string   // the OTLP endpoint for protocol
-	protocol    string   // http/protobuf or grpc
-	runID       string   // tells this case's telemetry apart (RunIDKey)
-	collector   []string // what the case's Collector adds, KEY=VALUE: the CA file, a proxy's endpoint
-	mqttURL     string   // the broker, when the case needs mqtt
-	databaseURL string   // a fresh database, when the case needs postgres
+	host      []string          // verify's own environment, KEY=VALUE (os.Environ())
+	endpoint  string            // the OTLP endpoint for protocol
+	protocol  string            // http/protobuf or grpc
+	runID     string            // tells this case's telemetry apart (results.RunIDKey)
+	collector []string          // what the case's Collector adds, KEY=VALUE: the CA file, a proxy's endpoint
+	services  map[string]string // what the services the case needs give it (DATABASE_URL, MQTT_URL, ...)
 }
 
 // stripped reports whether a variable of verify's own environment is kept
 // from the program: it would point the example at something else.
 func stripped(key string) bool {
-	return strings.HasPrefix(key, "OTEL_") || key == "DATABASE_URL" || key == "MQTT_URL"
+	return strings.HasPrefix(key, "OTEL_") || service.GivesEnv(key)
 }
 
 // exampleEnv is the environment of a running example (the package doc lists
@@ -52,13 +53,10 @@ func exampleEnv(sp *spec.Spec, in envInputs) ([]string, error) {
 	given := map[string]string{
 		"OTEL_EXPORTER_OTLP_ENDPOINT": in.endpoint,
 		"OTEL_EXPORTER_OTLP_PROTOCOL": in.protocol,
-		"OTEL_RESOURCE_ATTRIBUTES":    RunIDKey + "=" + in.runID,
+		"OTEL_RESOURCE_ATTRIBUTES":    results.RunIDKey + "=" + in.runID,
 	}
-	if in.mqttURL != "" {
-		given["MQTT_URL"] = in.mqttURL
-	}
-	if in.databaseURL != "" {
-		given["DATABASE_URL"] = in.databaseURL
+	for k, v := range in.services {
+		given[k] = v
 	}
 	for _, kv := range in.collector {
 		k, v, _ := strings.Cut(kv, "=")

@@ -9,7 +9,7 @@ import (
 )
 
 // TestExampleEnv runs testdata/env/*.txtar: a verify.yaml, the inputs
-// (one "field value" per line; host and collector repeat) and the
+// (one "field value" per line; host, collector and service repeat) and the
 // environment the program gets, one KEY=VALUE a line, or the error.
 func TestExampleEnv(t *testing.T) {
 	txtartest.Run(t, "testdata/env/*.txtar", func(t *testing.T, files map[string][]byte) (string, bool) {
@@ -31,10 +31,12 @@ func TestExampleEnv(t *testing.T) {
 				in.protocol = v
 			case "runID":
 				in.runID = v
-			case "mqttURL":
-				in.mqttURL = v
-			case "databaseURL":
-				in.databaseURL = v
+			case "service":
+				k, val, _ := strings.Cut(v, "=")
+				if in.services == nil {
+					in.services = map[string]string{}
+				}
+				in.services[k] = val
 			default:
 				t.Fatalf("inputs: unknown field %q", field)
 			}

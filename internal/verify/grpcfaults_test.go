@@ -19,8 +19,8 @@ import (
 	"oteldocs.dev/internal/spec"
 )
 
-// service is a long name: grpc-go does not compress an empty message.
-const service = "oteldocs.dev/verify/a-service-name-long-enough-to-compress"
+// healthService is a long name: grpc-go does not compress an empty message.
+const healthService = "oteldocs.dev/verify/a-service-name-long-enough-to-compress"
 
 // healthThroughProxy starts a real gRPC server (the health service) on
 // loopback, a proxy in front of it, and a client connected to the proxy.
@@ -32,7 +32,7 @@ func healthThroughProxy(t *testing.T, f *spec.GRPCFaults) (*grpcProxy, healthpb.
 	}
 	srv := grpc.NewServer()
 	hs := health.NewServer()
-	hs.SetServingStatus(service, healthpb.HealthCheckResponse_SERVING)
+	hs.SetServingStatus(healthService, healthpb.HealthCheckResponse_SERVING)
 	healthpb.RegisterHealthServer(srv, hs)
 	go srv.Serve(ln)
 	t.Cleanup(srv.Stop)
@@ -56,15 +56,15 @@ func TestGRPCProxyFaults(t *testing.T) {
 	p, client := healthThroughProxy(t, &spec.GRPCFaults{Code: "Unavailable", Count: 1})
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	_, err := client.Check(ctx, &healthpb.HealthCheckRequest{Service: service}, grpc.UseCompressor(gzip.Name))
+	_, err := client.Check(ctx, &healthpb.HealthCheckRequest{Service: healthService}, grpc.UseCompressor(gzip.Name))
 	if status.Code(err) != codes.Unavailable || !strings.Contains(err.Error(), "injected by verify's proxy") {
 		t.Fatalf("first call: %v, want the injected Unavailable", err)
 	}
-	resp, err := client.Check(ctx, &healthpb.HealthCheckRequest{Service: service}, grpc.UseCompressor(gzip.Name))
+	resp, err := client.Check(ctx, &healthpb.HealthCheckRequest{Service: healthService}, grpc.UseCompressor(gzip.Name))
 	if err != nil || resp.Status != healthpb.HealthCheckResponse_SERVING {
 		t.Fatalf("second call: %v, %v; want SERVING from the server behind the proxy", resp, err)
 	}
-	if _, err := client.Check(ctx, &healthpb.HealthCheckRequest{Service: service}); err != nil {
+	if _, err := client.Check(ctx, &healthpb.HealthCheckRequest{Service: healthService}); err != nil {
 		t.Fatalf("uncompressed call: %v", err)
 	}
 	reqs := p.Requests()
@@ -94,7 +94,7 @@ func TestGRPCProxyRetryInfo(t *testing.T) {
 	_, client := healthThroughProxy(t, &spec.GRPCFaults{Code: "ResourceExhausted", Count: 1, RetryAfter: 2})
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()
-	_, err := client.Check(ctx, &healthpb.HealthCheckRequest{Service: service})
+	_, err := client.Check(ctx, &healthpb.HealthCheckRequest{Service: healthService})
 	st := status.Convert(err)
 	if st.Code() != codes.ResourceExhausted {
 		t.Fatalf("got %v, want ResourceExhausted", err)

@@ -72,7 +72,7 @@ func TestBrokenExamplesFail(t *testing.T) {
 			t.Errorf("output lacks %q", want)
 		}
 	}
-	res, err := results.Read(filepath.Join(out, "results.json"))
+	res, err := results.Read(filepath.Join(out, results.FileName))
 	if err != nil || res == nil {
 		t.Fatalf("results.json: %v", err)
 	}
@@ -146,7 +146,7 @@ func TestCases(t *testing.T) {
 	if err != nil || failed != 0 {
 		t.Fatalf("verify.Run: failed %d, err %v", failed, err)
 	}
-	got, err := os.ReadFile(filepath.Join(out, "auth", "cases", "wrong-token", "output.txt"))
+	got, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(results.CaseDir("auth", "wrong-token")), results.OutputFile))
 	if err != nil || !strings.Contains(string(got), "Unauthenticated") {
 		t.Errorf("wrong-token output = %q, %v", got, err)
 	}
@@ -183,7 +183,7 @@ func TestTwoRunsAtOnce(t *testing.T) {
 			t.Errorf("run %d: failed %d, err %v", i+1, failed[i], errs[i])
 		}
 	}
-	res, err := results.Read(filepath.Join(out, "results.json"))
+	res, err := results.Read(filepath.Join(out, results.FileName))
 	if err != nil || res == nil {
 		t.Fatalf("results.json: %v", err)
 	}
@@ -191,7 +191,7 @@ func TestTwoRunsAtOnce(t *testing.T) {
 		if r, ok := res.Lookup(id); !ok || r.Status != results.StatusPass {
 			t.Errorf("results for %s = %+v, %v; want a pass", id, r, ok)
 		}
-		if _, err := os.Stat(filepath.Join(out, id, "output.txt")); err != nil {
+		if _, err := os.Stat(filepath.Join(out, results.ExampleDir(id), results.OutputFile)); err != nil {
 			t.Errorf("output of %s: %v", id, err)
 		}
 	}
@@ -199,7 +199,7 @@ func TestTwoRunsAtOnce(t *testing.T) {
 	// parent of the runs' folders are left.
 	left, _ := filepath.Glob(filepath.Join(out, "*"))
 	hidden, _ := filepath.Glob(filepath.Join(out, ".*"))
-	runDirs, _ := filepath.Glob(filepath.Join(out, "runs", "*"))
+	runDirs, _ := filepath.Glob(filepath.Join(out, results.RunsDir, "*"))
 	if len(hidden)+len(runDirs) > 0 || len(left) != 5 {
 		t.Errorf("left in the output folder: %q %q %q; want auth, mqtt, results.json(.lock), runs/ (empty)", left, hidden, runDirs)
 	}

@@ -21,10 +21,6 @@ import (
 	"oteldocs.dev/internal/telemetry"
 )
 
-// RunIDKey is the resource attribute verify adds (through
-// OTEL_RESOURCE_ATTRIBUTES) to tell one example's telemetry from another's.
-const RunIDKey = "oteldocs.run.id"
-
 const defaultTimeout = 60 * time.Second
 
 // build runs go vet and go build in the example's own module (GOWORK=off,
@@ -70,7 +66,7 @@ func verifyOne(ctx context.Context, cfg Config, svc *services, ex Example, bin s
 		r.DurationMS = time.Since(t0).Milliseconds()
 		r.VerifiedAt = time.Now().UTC().Truncate(time.Second)
 	}()
-	outDir := filepath.Join(cfg.Out, ex.ID)
+	outDir := filepath.Join(cfg.Out, filepath.FromSlash(results.ExampleDir(ex.ID)))
 	staged, err := stagingDir(cfg.Out, ex.ID)
 	if err != nil {
 		r.Failures = append(r.Failures, err.Error())
@@ -80,10 +76,8 @@ func verifyOne(ctx context.Context, cfg Config, svc *services, ex Example, bin s
 	level, failures := verifyCase(ctx, cfg, svc, ex, ex.Spec, bin, staged, built)
 	mainLevel := level
 	for _, c := range ex.Spec.Cases {
-		cl, cf := verifyCase(ctx, cfg, svc, ex, c, bin, filepath.Join(staged, "cases", c.Case), built)
-		if rank[cl] < rank[level] {
-			level = cl
-		}
+		cl, cf := verifyCase(ctx, cfg, svc, ex, c, bin, filepath.Join(staged, filepath.FromSlash(results.CaseSubdir(c.Case))), built)
+		level = level.Lower(cl)
 		for _, f := range cf {
 			failures = append(failures, fmt.Sprintf("case %q (%s:%d): %s", c.Case, c.Path, c.Line, f))
 		}
@@ -100,8 +94,6 @@ func verifyOne(ctx context.Context, cfg Config, svc *services, ex Example, bin s
 	}
 	return r
 }
-
-var rank = map[results.Level]int{results.LevelNone: 0, results.LevelCompiled: 1, results.LevelRan: 2, results.LevelAsserted: 3}
 
 // verifyCase runs one case of an example with its own run id, and checks
 // its exit status, its output and the telemetry that arrived (checkCase).
@@ -142,7 +134,7 @@ func verifyCase(ctx context.Context, cfg Config, svc *services, ex Example, sp *
 		}
 		run.output = append(run.output, proxy.Log()...)
 	}
-	if err := os.WriteFile(filepath.Join(outDir, "output.txt"), run.output, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(outDir, results.OutputFile), run.output, 0o644); err != nil {
 		return fail(results.LevelCompiled, err.Error())
 	}
 	if cfg.Verbose {
@@ -150,7 +142,7 @@ func verifyCase(ctx context.Context, cfg Config, svc *services, ex Example, sp *
 	}
 	// The program has exited: what it sent is in the Collector, or on its
 	// way there; checkCase waits for it.
-	keep := func(a telemetry.Attrs) bool { return a[RunIDKey] == runID }
+	keep := func(a telemetry.Attrs) bool { return a[results.RunIDKey] == runID }
 	level, failures, w := checkCase(ctx, sp, run, coll.DataDir(), keep, waitTimesFor(sp))
 	if proxy != nil && level != results.LevelCompiled {
 		// What the proxy saw: complete, since the program has exited and

@@ -8,14 +8,16 @@ import (
 	"path/filepath"
 
 	"golang.org/x/sys/unix"
+
+	"oteldocs.dev/internal/results"
 )
 
-// newRunDir makes the folder of one verify run under out/runs: the built
+// newRunDir makes the folder of one verify run under out/runs (results.RunsDir): the built
 // binaries, the TLS CA, testcontainers' log. Two runs in one checkout each
 // have their own, so neither overwrites the other's CA or binaries. The
 // caller removes it when the run ends, on every path.
 func newRunDir(out string) (string, error) {
-	parent := filepath.Join(out, "runs")
+	parent := filepath.Join(out, results.RunsDir)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return "", err
 	}

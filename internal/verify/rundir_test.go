@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+
+	"oteldocs.dev/internal/results"
 )
 
 // Verify that publish swaps a staged folder in, whether or not an old one
@@ -78,7 +80,7 @@ func TestNewRunDir(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if a == b || !filepath.IsAbs(a) || filepath.Dir(a) != filepath.Join(out, "runs") {
+	if a == b || !filepath.IsAbs(a) || filepath.Dir(a) != filepath.Join(out, results.RunsDir) {
 		t.Errorf("run folders %s and %s: want two absolute folders under %s/runs", a, b, out)
 	}
 }

@@ -4,54 +4,32 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"net/url"
+	"maps"
 	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
-	"github.com/jackc/pgx/v5"
 	"github.com/testcontainers/testcontainers-go"
-	tcpostgres "github.com/testcontainers/testcontainers-go/modules/postgres"
 
+	"oteldocs.dev/internal/service"
 	"oteldocs.dev/internal/spec"
 	"oteldocs.dev/testcontainers/collector"
 	"oteldocs.dev/testcontainers/images"
-	"oteldocs.dev/testcontainers/mosquitto"
-	"oteldocs.dev/testcontainers/postgres"
+	tcservices "oteldocs.dev/testcontainers/services"
 )
 
 // services holds the containers of one verify run, each started once.
 type services struct {
-	log        io.Writer
-	collector  *collector.Container
-	collImage  string
-	postgres   *tcpostgres.PostgresContainer
-	pgAdminURL string
-	mqttURL    string
-	dedicated  map[string]*collector.Container // by their spec.Collector settings
-	runDir     string                          // this run's own folder (newRunDir)
-	certs      *collector.Certificates
-	caFile     string
-	started    []testcontainers.Container
-}
-
-// EnsureImages builds (or finds up to date) the images the named services
-// need, and returns their references.
-func EnsureImages(ctx context.Context, needs map[string]bool, log io.Writer) (map[string]string, error) {
-	recipes := map[string]images.Recipe{"collector": collector.Image(), "postgres": postgres.Image(), "mqtt": mosquitto.Image()}
-	refs := map[string]string{}
-	for _, name := range []string{"collector", "postgres", "mqtt"} {
-		if !needs[name] {
-			continue
-		}
-		ref, err := images.Ensure(ctx, recipes[name], log)
-		if err != nil {
-			return nil, err
-		}
-		refs[name] = ref
-	}
-	return refs, nil
+	log       io.Writer
+	running   map[string]*tcservices.Instance // by registry name
+	collector *collector.Container            // running["collector"], for endpoints and its data
+	collImage string
+	dedicated map[string]*collector.Container // by their spec.Collector settings
+	runDir    string                          // this run's own folder (newRunDir)
+	certs     *collector.Certificates
+	caFile    string
+	started   []testcontainers.Container
 }
 
 // testcontainersDefaults sets what testcontainers-go needs on machines
@@ -68,58 +46,57 @@ func testcontainersDefaults() {
 	}
 }
 
-// start starts what needs names. On error, what did start is still recorded,
-// so stop removes it.
+// start starts what needs names, in the registry's order
+// (oteldocs.dev/internal/service); the Collector is always among them. On
+// error, what did start is still recorded, so stop removes it.
 func (s *services) start(ctx context.Context, needs map[string]bool) error {
 	testcontainersDefaults()
 	if _, err := images.Docker(ctx, nil, "info", "--format", "{{.ServerVersion}}"); err != nil {
 		return fmt.Errorf("no Docker engine answers (docker info failed): start one, or run scripts/ensure-docker.sh as root on Debian, which installs and starts it\n%v", err)
 	}
-	refs, err := EnsureImages(ctx, needs, s.log)
+	var names []string
+	for _, name := range service.Names() {
+		if needs[name] || name == "collector" {
+			names = append(names, name)
+		}
+	}
+	refs, err := tcservices.EnsureImages(ctx, names, s.log)
 	if err != nil {
 		return err
 	}
-	if needs["collector"] {
-		t0 := time.Now()
-		c, err := collector.Run(ctx, refs["collector"])
-		if c != nil {
-			s.started = append(s.started, c)
-		}
-		if err != nil {
+	s.running = map[string]*tcservices.Instance{}
+	for _, name := range names {
+		if err := s.startOne(ctx, name, refs[name]); err != nil {
 			return err
 		}
-		s.collector, s.collImage = c, refs["collector"]
-		fmt.Fprintf(s.log, "verify: collector %s ready in %s\n", refs["collector"], since(t0))
 	}
-	if needs["postgres"] {
-		t0 := time.Now()
-		pg, err := postgres.Run(ctx, refs["postgres"])
-		if pg != nil {
-			s.started = append(s.started, pg)
-		}
-		if err != nil {
-			return err
-		}
-		s.postgres = pg
-		if s.pgAdminURL, err = pg.ConnectionString(ctx, "sslmode=disable"); err != nil {
-			return fmt.Errorf("postgres connection string: %w", err)
-		}
-		fmt.Fprintf(s.log, "verify: postgres %s ready in %s\n", refs["postgres"], since(t0))
+	var c *collector.Container
+	if inst := s.running["collector"]; inst != nil {
+		c, _ = inst.Container.(*collector.Container)
 	}
-	if needs["mqtt"] {
-		t0 := time.Now()
-		m, err := mosquitto.Run(ctx, refs["mqtt"])
-		if m != nil {
-			s.started = append(s.started, m)
-		}
-		if err != nil {
-			return err
-		}
-		if s.mqttURL, err = m.BrokerURL(ctx); err != nil {
-			return fmt.Errorf("mqtt broker url: %w", err)
-		}
-		fmt.Fprintf(s.log, "verify: mqtt %s ready in %s\n", refs["mqtt"], since(t0))
+	if c == nil {
+		return fmt.Errorf("no Collector started: the registry (internal/service/service.go) lists \"collector\" and testcontainers/services/collector.go starts a *collector.Container")
 	}
+	s.collector, s.collImage = c, refs["collector"]
+	return nil
+}
+
+// startOne starts the registry's service name from the image ref.
+func (s *services) startOne(ctx context.Context, name, ref string) error {
+	st, err := tcservices.For(name)
+	if err != nil {
+		return err
+	}
+	t0 := time.Now()
+	inst, err := st.Start(ctx, ref)
+	if inst != nil && inst.Container != nil {
+		s.started = append(s.started, inst.Container)
+	}
+	if err != nil {
+		return err
+	}
+	s.running[name] = inst
+	fmt.Fprintf(s.log, "verify: %s %s ready in %s\n", name, ref, since(t0))
 	return nil
 }
 
@@ -134,29 +111,6 @@ func (s *services) stop() {
 		}
 	}
 	s.started = nil
-}
-
-// database creates a fresh database for one example and returns its URL, so
-// examples never see each other's tables.
-func (s *services) database(ctx context.Context, name string) (string, error) {
-	conn, err := pgx.Connect(ctx, s.pgAdminURL)
-	if err != nil {
-		return "", fmt.Errorf("connect to postgres: %w", err)
-	}
-	defer conn.Close(ctx)
-	ident := pgx.Identifier{name}.Sanitize()
-	if _, err := conn.Exec(ctx, "DROP DATABASE IF EXISTS "+ident); err != nil {
-		return "", fmt.Errorf("drop database %s: %w", name, err)
-	}
-	if _, err := conn.Exec(ctx, "CREATE DATABASE "+ident); err != nil {
-		return "", fmt.Errorf("create database %s: %w", name, err)
-	}
-	u, err := url.Parse(s.pgAdminURL)
-	if err != nil {
-		return "", err
-	}
-	u.Path = "/" + name
-	return u.String(), nil
 }
 
 // endpoint returns the OTLP endpoint URL of c for protocol.
@@ -186,15 +140,29 @@ func (s *services) envInputs(ctx context.Context, coll *collector.Container, ex 
 	if in.endpoint, err = endpoint(ctx, coll, in.protocol, sp.Collector.TLS); err != nil {
 		return in, fmt.Errorf("collector endpoint: %w", err)
 	}
-	if sp.NeedsService("mqtt") {
-		in.mqttURL = s.mqttURL
-	}
-	if s.postgres != nil && sp.NeedsService("postgres") {
-		if in.databaseURL, err = s.database(ctx, strings.ReplaceAll(ex.ID, "-", "_")); err != nil {
-			return in, err
+	in.services, err = s.serviceEnv(ctx, ex.ID, sp)
+	return in, err
+}
+
+// serviceEnv gathers the variables the services sp needs give example id,
+// in the registry's order.
+func (s *services) serviceEnv(ctx context.Context, id string, sp *spec.Spec) (map[string]string, error) {
+	env := map[string]string{}
+	for _, name := range service.Names() {
+		inst := s.running[name]
+		if !sp.NeedsService(name) || inst == nil || inst.Env == nil {
+			continue
 		}
+		vars, err := inst.Env(ctx, id)
+		if err != nil {
+			return nil, fmt.Errorf("%s for %s: %w", name, id, err)
+		}
+		if err := tcservices.CheckEnv(name, vars); err != nil {
+			return nil, err
+		}
+		maps.Copy(env, vars)
 	}
-	return in, nil
+	return env, nil
 }
 
 // collectorFor returns the Collector a case exports to: the shared one, or

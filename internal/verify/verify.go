@@ -5,17 +5,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	stdlog "log"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 	"time"
-
-	tclog "github.com/testcontainers/testcontainers-go/log"
 
 	"oteldocs.dev/internal/results"
 	"oteldocs.dev/internal/spec"
@@ -40,39 +36,14 @@ type Example struct {
 
 // Run verifies the examples and returns the number that failed. An error
 // means verify itself could not work (bad spec, no Docker): nothing was
-// verified.
+// verified. Its steps: discover the examples, build them all, start the
+// services they need, verify each, write the results.
 func Run(ctx context.Context, cfg Config) (failed int, err error) {
-	if cfg.Log == nil {
-		cfg.Log = os.Stdout
-	}
-	if cfg.Out == "" {
-		cfg.Out = filepath.Join(cfg.Root, "build", "verify")
-	}
-	exs, err := Discover(cfg.Root, cfg.Filter)
+	cfg = cfg.withDefaults()
+	exs, err := discover(cfg)
 	if err != nil {
 		return 0, err
 	}
-	if len(exs) == 0 {
-		return 0, fmt.Errorf("no example matches: nothing to verify under %s", filepath.Join(cfg.Root, "examples"))
-	}
-	ids := make([]string, len(exs))
-	needs := map[string]bool{}
-	for i, ex := range exs {
-		ids[i] = ex.ID
-		for _, sp := range append([]*spec.Spec{ex.Spec}, ex.Spec.Cases...) {
-			for _, n := range sp.Needs {
-				needs[n] = true
-			}
-		}
-	}
-	needs["collector"] = true // every example exports somewhere
-	fmt.Fprintf(cfg.Log, "verify: %d example(s): %s\n", len(exs), strings.Join(ids, ", "))
-
-	goVersion := goEnv(ctx, "GOVERSION")
-	// This run's results; merged into results.json at the end, so a run of
-	// a subset (-run) keeps the others'.
-	prev := &results.File{}
-
 	// What belongs to this run alone (binaries, the TLS CA, testcontainers'
 	// log) lives in a folder of its own, removed on every path.
 	runDir, err := newRunDir(cfg.Out)
@@ -80,84 +51,170 @@ func Run(ctx context.Context, cfg Config) (failed int, err error) {
 		return 0, err
 	}
 	defer os.RemoveAll(runDir)
+	s := &session{cfg: cfg, runDir: runDir, goVersion: goEnv(ctx, "GOVERSION"), this: &results.File{}}
+	built := s.buildAll(ctx, exs)
+	if len(built) > 0 && ctx.Err() == nil {
+		svc, stop, err := s.startServices(ctx, needsOf(exs))
+		defer stop()
+		if err != nil {
+			return s.failed, err
+		}
+		s.verifyAll(ctx, svc, built)
+	}
+	if err := s.writeResults(exs); err != nil {
+		return s.failed, err
+	}
+	if ctx.Err() != nil {
+		return s.failed, fmt.Errorf("interrupted: %w", ctx.Err())
+	}
+	fmt.Fprintf(cfg.Log, "verify: %d passed, %d failed\n", s.passed, s.failed)
+	return s.failed, nil
+}
 
-	// Compile everything first: a compile error should not wait for containers.
-	binDir := filepath.Join(runDir, "bin")
-	bins := map[string]string{}
-	buildTook := map[string]time.Duration{}
+func (c Config) withDefaults() Config {
+	if c.Log == nil {
+		c.Log = os.Stdout
+	}
+	if c.Out == "" {
+		c.Out = filepath.Join(c.Root, filepath.FromSlash(results.Dir))
+	}
+	return c
+}
+
+// session is the state of one Run.
+type session struct {
+	cfg       Config
+	runDir    string // newRunDir
+	goVersion string
+	// this run's results; merged into results.json at the end (writeResults),
+	// so a run of a subset (-run) keeps the others'.
+	this           *results.File
+	bins           map[string]string        // by example id
+	buildTook      map[string]time.Duration // by example id
+	passed, failed int
+}
+
+// discover finds the examples cfg.Filter selects (Discover) and says which.
+func discover(cfg Config) ([]Example, error) {
+	exs, err := Discover(cfg.Root, cfg.Filter)
+	if err != nil {
+		return nil, err
+	}
+	if len(exs) == 0 {
+		return nil, fmt.Errorf("no example matches: nothing to verify under %s", filepath.Join(cfg.Root, "examples"))
+	}
+	fmt.Fprintf(cfg.Log, "verify: %d example(s): %s\n", len(exs), strings.Join(ids(exs), ", "))
+	return exs, nil
+}
+
+func ids(exs []Example) []string {
+	out := make([]string, len(exs))
+	for i, ex := range exs {
+		out[i] = ex.ID
+	}
+	return out
+}
+
+// needsOf is every service some case of exs needs, and the Collector: every
+// example exports somewhere.
+func needsOf(exs []Example) map[string]bool {
+	needs := map[string]bool{"collector": true}
+	for _, ex := range exs {
+		for _, sp := range append([]*spec.Spec{ex.Spec}, ex.Spec.Cases...) {
+			for _, n := range sp.Needs {
+				needs[n] = true
+			}
+		}
+	}
+	return needs
+}
+
+// buildAll compiles every example first, so that a compile error does not
+// wait for containers, and returns those that built; the others fail here.
+func (s *session) buildAll(ctx context.Context, exs []Example) []Example {
+	binDir := filepath.Join(s.runDir, "bin")
+	s.bins, s.buildTook = map[string]string{}, map[string]time.Duration{}
 	var built []Example
 	for _, ex := range exs {
 		bin, took, r := compile(ctx, ex, binDir)
 		if r != nil {
-			r.Versions.Go = goVersion
-			prev.Put(*r)
-			report(cfg.Log, *r)
-			failed++
+			r.Versions.Go = s.goVersion
+			s.record(*r)
 			continue
 		}
-		buildTook[ex.ID] = took
-		fmt.Fprintf(cfg.Log, "verify: built %s in %s\n", ex.ID, round(took))
-		bins[ex.ID] = bin
+		s.buildTook[ex.ID] = took
+		fmt.Fprintf(s.cfg.Log, "verify: built %s in %s\n", ex.ID, round(took))
+		s.bins[ex.ID] = bin
 		built = append(built, ex)
 	}
+	return built
+}
 
-	passed := 0
-	if len(built) > 0 && ctx.Err() == nil {
-		svc := &services{log: cfg.Log, runDir: runDir}
-		defer svc.stop()
-		tcLog := filepath.Join(runDir, "testcontainers.log")
-		if !cfg.Verbose {
-			// testcontainers' own progress goes to a file, not the terminal.
-			closeLog, err := quietTestcontainers(tcLog)
-			if err != nil {
-				return failed, err
-			}
-			defer closeLog()
-		}
-		if err := svc.start(ctx, needs); err != nil {
-			// The run's folder goes away: show the end of testcontainers' log.
-			if b, rerr := os.ReadFile(tcLog); rerr == nil && len(b) > 0 {
-				err = fmt.Errorf("%w\ntestcontainers' log, %s", err, tail(b, 30))
-			}
-			return failed, fmt.Errorf("start services: %w", err)
-		}
-		prev.Versions = results.Versions{Go: goVersion, Collector: collectorVersion(svc.collImage)}
-		for _, ex := range built {
-			if ctx.Err() != nil {
-				break
-			}
-			r := verifyOne(ctx, cfg, svc, ex, bins[ex.ID], buildTook[ex.ID])
-			r.Versions.Go, r.Versions.Collector = prev.Versions.Go, prev.Versions.Collector
-			prev.Put(r)
-			report(cfg.Log, r)
-			if r.Status == results.StatusPass {
-				passed++
-			} else {
-				failed++
-			}
+// startServices starts the services needs names, with testcontainers' own
+// progress in a file unless cfg.Verbose. The returned stop removes every
+// container started and restores testcontainers' log, on every path: call
+// it even after an error.
+func (s *session) startServices(ctx context.Context, needs map[string]bool) (*services, func(), error) {
+	svc := &services{log: s.cfg.Log, runDir: s.runDir}
+	closeLog := func() {}
+	stop := func() { svc.stop(); closeLog() }
+	tcLog := filepath.Join(s.runDir, "testcontainers.log")
+	if !s.cfg.Verbose {
+		var err error
+		if closeLog, err = quietTestcontainers(tcLog); err != nil {
+			return nil, svc.stop, err
 		}
 	}
-	err = results.Update(filepath.Join(cfg.Out, "results.json"), func(f *results.File) {
+	if err := svc.start(ctx, needs); err != nil {
+		// The run's folder goes away: show the end of testcontainers' log.
+		if b, rerr := os.ReadFile(tcLog); rerr == nil && len(b) > 0 {
+			err = fmt.Errorf("%w\ntestcontainers' log, %s", err, tail(b, 30))
+		}
+		return nil, stop, fmt.Errorf("start services: %w", err)
+	}
+	s.this.Versions = results.Versions{Go: s.goVersion, Collector: collectorVersion(svc.collImage)}
+	return svc, stop, nil
+}
+
+// verifyAll verifies each built example in turn, until ctx ends.
+func (s *session) verifyAll(ctx context.Context, svc *services, built []Example) {
+	for _, ex := range built {
+		if ctx.Err() != nil {
+			return
+		}
+		r := verifyOne(ctx, s.cfg, svc, ex, s.bins[ex.ID], s.buildTook[ex.ID])
+		r.Versions.Go, r.Versions.Collector = s.this.Versions.Go, s.this.Versions.Collector
+		s.record(r)
+	}
+}
+
+// record keeps r, prints it and counts it.
+func (s *session) record(r results.Example) {
+	s.this.Put(r)
+	report(s.cfg.Log, r)
+	if r.Status == results.StatusPass {
+		s.passed++
+	} else {
+		s.failed++
+	}
+}
+
+// writeResults merges this run's results into results.json, under its
+// lock. A full run (no filter) also forgets examples that no longer exist.
+func (s *session) writeResults(exs []Example) error {
+	all := ids(exs)
+	return results.Update(filepath.Join(s.cfg.Out, results.FileName), func(f *results.File) {
 		f.Generated = time.Now().UTC().Truncate(time.Second)
-		if cfg.Filter == nil {
-			// A full run: forget examples that no longer exist.
-			f.Examples = slices.DeleteFunc(f.Examples, func(e results.Example) bool { return !slices.Contains(ids, e.ID) })
+		if s.cfg.Filter == nil {
+			f.Examples = slices.DeleteFunc(f.Examples, func(e results.Example) bool { return !slices.Contains(all, e.ID) })
 		}
-		if prev.Versions != (results.Versions{}) {
-			f.Versions = prev.Versions
+		if s.this.Versions != (results.Versions{}) {
+			f.Versions = s.this.Versions
 		}
-		for _, r := range prev.Examples {
+		for _, r := range s.this.Examples {
 			f.Put(r)
 		}
 	})
-	if err != nil {
-		return failed, err
-	}
-	if ctx.Err() != nil {
-		return failed, fmt.Errorf("interrupted: %w", ctx.Err())
-	}
-	fmt.Fprintf(cfg.Log, "verify: %d passed, %d failed\n", passed, failed)
-	return failed, nil
 }
 
 // Discover finds examples/*/verify.yaml below root and parses each. All
@@ -199,51 +256,6 @@ func Discover(root string, filter *regexp.Regexp) ([]Example, error) {
 		exs = append(exs, Example{ID: id, Dir: dir, Spec: s})
 	}
 	return exs, errors.Join(errs...)
-}
-
-// tcLog is where testcontainers' log goes while runs keep it off the
-// terminal: its logger is global, so two runs in one process (tests) share
-// it, and each run's file gets the lines of both.
-var tcLog struct {
-	sync.Mutex
-	files []io.Writer
-	prev  tclog.Logger
-}
-
-type tcLogWriter struct{}
-
-func (tcLogWriter) Write(p []byte) (int, error) {
-	tcLog.Lock()
-	defer tcLog.Unlock()
-	for _, f := range tcLog.files {
-		f.Write(p)
-	}
-	return len(p), nil
-}
-
-// quietTestcontainers sends testcontainers' log to path until the returned
-// function is called.
-func quietTestcontainers(path string) (func(), error) {
-	f, err := os.Create(path)
-	if err != nil {
-		return nil, err
-	}
-	tcLog.Lock()
-	defer tcLog.Unlock()
-	if len(tcLog.files) == 0 {
-		tcLog.prev = tclog.Default()
-		tclog.SetDefault(stdlog.New(tcLogWriter{}, "", stdlog.LstdFlags))
-	}
-	tcLog.files = append(tcLog.files, f)
-	return func() {
-		tcLog.Lock()
-		defer tcLog.Unlock()
-		tcLog.files = slices.DeleteFunc(tcLog.files, func(w io.Writer) bool { return w == io.Writer(f) })
-		if len(tcLog.files) == 0 {
-			tclog.SetDefault(tcLog.prev)
-		}
-		f.Close()
-	}, nil
 }
 
 // collectorVersion names the Collector: ours by its core version, an

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"oteldocs.dev/internal/results"
 	"oteldocs.dev/internal/spec"
 	"oteldocs.dev/internal/telemetry"
 	"oteldocs.dev/internal/txtartest"
@@ -78,7 +79,7 @@ func TestWaitFor(t *testing.T) {
 		}
 		times := waitTimesFor(sp)
 		times.settle, times.poll = testSettle, 50*time.Millisecond
-		keep := func(a telemetry.Attrs) bool { return a[RunIDKey] == "t-1" }
+		keep := func(a telemetry.Attrs) bool { return a[results.RunIDKey] == "t-1" }
 		w := waitFor(context.Background(), sp, dir, keep, times)
 		close(done)
 		writers.Wait()

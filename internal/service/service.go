@@ -1,0 +1,89 @@
+// Package service is the one list of the services an example may need: the
+// names a verify.yaml writes under needs:, and the environment variables
+// each gives a running example. Package spec checks needs: against it,
+// verify starts what it lists, cmd/images builds its images.
+//
+// It imports no Docker code, so spec stays light (and fuzzable). How each
+// service is started, and from which image, is in
+// oteldocs.dev/testcontainers/services.
+//
+// # How to add a service
+//
+//  1. Add its entry to the list below: the name examples write in needs:,
+//     the variables it gives them (standard names, e.g. REDIS_URL), one line
+//     saying what it is.
+//  2. Write its package under testcontainers/<name>: the image recipe
+//     (Image) and a Run helper, with a test, like testcontainers/mosquitto.
+//  3. Register it in testcontainers/services/<name>.go: its image and a
+//     start function returning the container and the variables for one
+//     example. Until then, verify stops with an error naming that file.
+//
+// The manual of verify.yaml (go doc oteldocs.dev/internal/verify) lists
+// the services and their variables for readers: add a line there too.
+package service
+
+import "slices"
+
+// Service is one thing an example may need besides its own program.
+type Service struct {
+	Name  string   // as written under needs: in verify.yaml
+	Env   []string // the variables it gives a running example, and only these
+	About string   // what it is, in a few words
+}
+
+// all is the registry, in the order services start.
+var all = []Service{
+	{Name: "collector", About: "the OpenTelemetry Collector every example exports to; verify gives OTEL_EXPORTER_OTLP_* itself"},
+	{Name: "postgres", Env: []string{"DATABASE_URL"}, About: "PostgreSQL, a fresh database per example"},
+	{Name: "mqtt", Env: []string{"MQTT_URL"}, About: "an MQTT broker (Mosquitto)"},
+}
+
+// All returns the registry, in start order.
+func All() []Service {
+	out := slices.Clone(all)
+	for i := range out {
+		out[i].Env = slices.Clone(out[i].Env)
+	}
+	return out
+}
+
+// Names returns the names of the services, in start order.
+func Names() []string {
+	names := make([]string, len(all))
+	for i, s := range all {
+		names[i] = s.Name
+	}
+	return names
+}
+
+// Known returns the set of names, for checking needs:.
+func Known() map[string]bool {
+	set := make(map[string]bool, len(all))
+	for _, s := range all {
+		set[s.Name] = true
+	}
+	return set
+}
+
+// Lookup returns the service called name, or false.
+func Lookup(name string) (Service, bool) {
+	for _, s := range all {
+		if s.Name == name {
+			s.Env = slices.Clone(s.Env)
+			return s, true
+		}
+	}
+	return Service{}, false
+}
+
+// GivesEnv reports whether some service gives the variable key: verify
+// keeps such a variable of its own environment from an example, which would
+// otherwise reach someone else's database.
+func GivesEnv(key string) bool {
+	for _, s := range all {
+		if slices.Contains(s.Env, key) {
+			return true
+		}
+	}
+	return false
+}
