@@ -146,6 +146,7 @@ func (c *converter) pkg(name string, ts time.Time) *node {
 	return p
 }
 
+// [START parent]
 // startTest starts a test's span under its parent test (TestA for
 // TestA/sub), or under the package for a top-level test.
 func (c *converter) startTest(ev testEvent, ts time.Time) *node {
@@ -160,6 +161,9 @@ func (c *converter) startTest(ev testEvent, ts time.Time) *node {
 	return &node{ctx: ctx, span: span}
 }
 
+// [END parent]
+
+// [START result]
 // endTest records a test's result: a failure is an error with the test's
 // output as an event, a skip is marked and keeps its status unset.
 func (c *converter) endTest(n *node, ev testEvent, ts time.Time) {
@@ -183,6 +187,8 @@ func (c *converter) endTest(n *node, ev testEvent, ts time.Time) {
 			Package: ev.Package, Test: ev.Test, Result: ev.Action, Seconds: ev.Elapsed})
 	}
 }
+
+// [END result]
 
 // finish ends what the input left open (a test binary that crashed or was
 // killed) as failed, and returns the summary of the run.
