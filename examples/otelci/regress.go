@@ -59,7 +59,7 @@ func regressCmd(ctx context.Context, args []string) (int, error) {
 		return 1, err
 	}
 
-	slower := regressions(before, now, *factor, *minimum)
+	slower, compared := regressions(before, now, *factor, *minimum)
 	for _, r := range slower {
 		fmt.Printf("regress: %s %s took %.2fs, was %.2fs\n", r.Package, r.Test, r.now, r.before)
 		span.AddEvent("regression", trace.WithAttributes(
@@ -71,7 +71,7 @@ func regressCmd(ctx context.Context, args []string) (int, error) {
 		span.SetStatus(codes.Error, msg)
 		return 1, errors.New(msg)
 	}
-	fmt.Printf("regress: %d test(s) compared, none slower than %gx and %s\n", len(now.Tests), *factor, *minimum)
+	fmt.Printf("regress: %d test(s) compared, none slower than %gx and %s\n", compared, *factor, *minimum)
 	return 0, nil
 }
 
@@ -84,23 +84,23 @@ type regression struct {
 }
 
 // regressions lists the tests that passed in both runs and got slower by
-// more than factor times and min.
-func regressions(before, now summary, factor float64, min time.Duration) []regression {
+// more than factor times and min, and counts the tests it compared.
+func regressions(before, now summary, factor float64, min time.Duration) (slower []regression, compared int) {
 	prev := map[[2]string]float64{}
 	for _, t := range before.Tests {
 		if t.Result == "pass" {
 			prev[[2]string{t.Package, t.Test}] = t.Seconds
 		}
 	}
-	var out []regression
 	for _, t := range now.Tests {
 		was, ok := prev[[2]string{t.Package, t.Test}]
 		if !ok || t.Result != "pass" {
 			continue
 		}
+		compared++
 		if t.Seconds > was*factor && t.Seconds-was >= min.Seconds() {
-			out = append(out, regression{Package: t.Package, Test: t.Test, before: was, now: t.Seconds})
+			slower = append(slower, regression{Package: t.Package, Test: t.Test, before: was, now: t.Seconds})
 		}
 	}
-	return out
+	return slower, compared
 }
