@@ -29,6 +29,9 @@ type testEvent struct {
 	Test    string
 	Elapsed float64 // seconds, on pass and fail
 	Output  string
+	// ImportPath names the package of build output ("build-output"), as
+	// "example.com/m [example.com/m.test]".
+	ImportPath string
 }
 
 // converter turns test events into spans as they arrive.
@@ -38,8 +41,9 @@ type converter struct {
 	echo   io.Writer // where the tests' output goes on
 
 	pkgs   map[string]*node
-	open   map[string]*node // tests by package + "\x00" + name
-	last   time.Time        // the latest event time, to end what never ended
+	build  map[string]string // build output by package, until it starts
+	open   map[string]*node  // tests by package + "\x00" + name
+	last   time.Time         // the latest event time, to end what never ended
 	events int
 	failed bool
 	sum    summary
@@ -54,7 +58,7 @@ type node struct {
 
 func newConverter(parent context.Context, tracer trace.Tracer, echo io.Writer) *converter {
 	return &converter{parent: parent, tracer: tracer, echo: echo,
-		pkgs: map[string]*node{}, open: map[string]*node{}}
+		pkgs: map[string]*node{}, open: map[string]*node{}, build: map[string]string{}}
 }
 
 // read handles every event of r. A line that is not JSON (go vet's or
@@ -87,7 +91,9 @@ func (c *converter) handle(ev testEvent) {
 	if ev.Output != "" {
 		fmt.Fprint(c.echo, ev.Output)
 	}
-	if ev.Package == "" { // build output: shown above, no span
+	if ev.Package == "" { // build output: kept for the package's span
+		pkg, _, _ := strings.Cut(ev.ImportPath, " ")
+		c.build[pkg] += ev.Output
 		return
 	}
 	if ev.Test == "" {
@@ -142,6 +148,7 @@ func (c *converter) pkg(name string, ts time.Time) *node {
 	ctx, span := c.tracer.Start(c.parent, name, trace.WithTimestamp(ts),
 		trace.WithAttributes(semconv.TestSuiteName(name)))
 	p := &node{ctx: ctx, span: span}
+	p.output.WriteString(c.build[name]) // the compiler's errors, if any
 	c.pkgs[name] = p
 	return p
 }
