@@ -31,12 +31,27 @@ func main() {
 
 // dispatch runs a subcommand and returns the exit code the process ends
 // with: for run, the wrapped command's own.
-func dispatch(args []string) (int, error) {
+func dispatch(args []string) (code int, err error) {
 	if len(args) == 0 {
 		return 2, errors.New("usage: otelci run|gotest|regress ... (otelci CMD -h for help)")
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+
+	shutdown, err := setupOTel(ctx)
+	if err != nil {
+		return 1, fmt.Errorf("set up OpenTelemetry: %w", err)
+	}
+	defer func() {
+		// A fresh context: ctx may already be cancelled by Ctrl-C.
+		ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+		defer cancel()
+		// Telemetry that cannot be sent must not fail the build: say it
+		// and keep the command's own exit code.
+		if serr := shutdown(ctx); serr != nil {
+			fmt.Fprintln(os.Stderr, "otelci: telemetry not sent:", serr)
+		}
+	}()
 	switch args[0] {
 	case "run":
 		return runCmd(ctx, args[1:])
