@@ -39,7 +39,7 @@ func runCmd(ctx context.Context, args []string) (int, error) {
 	fs.SetOutput(io.Discard)
 	var f runFlags
 	fs.StringVar(&f.level, "level", "step", "pipeline (the run), job (a job of the CI) or step (a command of a job)")
-	fs.StringVar(&f.name, "name", "", "the step's name (default: the command's name)")
+	fs.StringVar(&f.name, "name", "", "the task's name (a step's default: the command's name; a job's: the CI's job variable)")
 	fs.StringVar(&f.taskType, "type", "", "the step's cicd.pipeline.task.type: build, test or deploy")
 	if err := fs.Parse(args); err != nil || fs.NArg() == 0 {
 		return 2, errors.New(runUsage)
@@ -49,7 +49,7 @@ func runCmd(ctx context.Context, args []string) (int, error) {
 	default:
 		return 2, fmt.Errorf("run: -level %q: want pipeline, job or step", f.level)
 	}
-	if f.name == "" {
+	if f.name == "" && f.level == "step" {
 		f.name = fs.Arg(0)
 	}
 	_, ciAttrs, err := ciAttributes(os.Getenv)
@@ -118,7 +118,7 @@ func spanShape(f runFlags, ciAttrs []attribute.KeyValue) (string, trace.SpanKind
 		}
 		// A task's own ids belong to the job: a pipeline span has none, a
 		// step gets its own name below.
-		if isTask && f.level != "job" {
+		if isTask && (f.level != "job" || f.name != "" && a.Key == semconv.CICDPipelineTaskNameKey) {
 			continue
 		}
 		attrs = append(attrs, a)
@@ -128,6 +128,10 @@ func spanShape(f runFlags, ciAttrs []attribute.KeyValue) (string, trace.SpanKind
 		attrs = append(attrs, semconv.CICDPipelineActionNameRun)
 		return strings.TrimSpace("RUN " + pipeline), trace.SpanKindServer, attrs
 	case "job":
+		if f.name != "" { // a matrix job: the CI gives each the same name
+			task = f.name
+			attrs = append(attrs, semconv.CICDPipelineTaskName(task))
+		}
 		if task == "" {
 			task = "job"
 		}
