@@ -13,6 +13,7 @@ import (
 	"syscall"
 	"time"
 
+	"go.opentelemetry.io/contrib/propagators/envcar"
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/codes"
@@ -63,10 +64,9 @@ func runCmd(ctx context.Context, args []string) (int, error) {
 // runTraced runs argv in a span, passes the span to it in TRACEPARENT and
 // returns its exit code.
 func runTraced(ctx context.Context, f runFlags, ciAttrs []attribute.KeyValue, argv []string) (int, error) {
-	env := environ(os.Environ())
 	prop := otel.GetTextMapPropagator()
 	// The parent: whoever started this process wrote its span in TRACEPARENT.
-	ctx = prop.Extract(ctx, env)
+	ctx = prop.Extract(ctx, &envcar.Carrier{})
 
 	name, kind, attrs := spanShape(f, ciAttrs)
 	attrs = append(attrs, semconv.ProcessCommandArgs(argv...))
@@ -75,10 +75,14 @@ func runTraced(ctx context.Context, f runFlags, ciAttrs []attribute.KeyValue, ar
 	defer span.End()
 
 	// The child: it finds this span in TRACEPARENT (and TRACESTATE, BAGGAGE).
-	prop.Inject(ctx, env)
+	// os/exec keeps the last of two values of a variable: ours.
+	env := os.Environ()
+	prop.Inject(ctx, &envcar.Carrier{SetEnvFunc: func(key, value string) {
+		env = append(env, key+"="+value)
+	}})
 
 	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
-	cmd.Env = env.list()
+	cmd.Env = env
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
 	// On Ctrl-C or a CI cancel, let the command stop cleanly first.
 	cmd.Cancel = func() error { return cmd.Process.Signal(syscall.SIGTERM) }
