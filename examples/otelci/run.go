@@ -91,11 +91,12 @@ func runTraced(ctx context.Context, f runFlags, ciAttrs []attribute.KeyValue, ar
 	start := time.Now()
 	runErr := cmd.Run()
 	code, result := outcome(ctx, cmd, runErr)
-	recordRun(ctx, f.level, attrs, time.Since(start), result)
+	errType := errorType(code, result)
+	recordRun(ctx, f.level, attrs, time.Since(start), result, errType)
 
 	span.SetAttributes(semconv.ProcessExitCode(code), resultAttr(f.level, result))
 	if result != "success" {
-		span.SetAttributes(semconv.ErrorTypeKey.String(errorType(code, result)))
+		span.SetAttributes(semconv.ErrorTypeKey.String(errType))
 		span.SetStatus(codes.Error, runErr.Error())
 	}
 	if code < 0 {
