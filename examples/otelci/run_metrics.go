@@ -45,13 +45,11 @@ func recordRun(ctx context.Context, level string, attrs []attribute.KeyValue, d 
 	if err != nil {
 		otel.Handle(err)
 	}
-	set := []attribute.KeyValue{
-		semconv.CICDPipelineName(pipeline),
-		semconv.CICDPipelineTaskName(valueOf(attrs, semconv.CICDPipelineTaskNameKey)),
-		semconv.CICDPipelineTaskRunResultKey.String(result),
-	}
-	if t := valueOf(attrs, semconv.CICDPipelineTaskTypeKey); t != "" {
-		set = append(set, semconv.CICDPipelineTaskTypeKey.String(t))
+	set := []attribute.KeyValue{semconv.CICDPipelineTaskRunResultKey.String(result)}
+	for _, key := range []attribute.Key{semconv.CICDPipelineNameKey, semconv.CICDPipelineTaskNameKey, semconv.CICDPipelineTaskTypeKey} {
+		if v := valueOf(attrs, key); v != "" {
+			set = append(set, key.String(v))
+		}
 	}
 	duration.Record(ctx, d.Seconds(), metric.WithAttributes(set...))
 }
