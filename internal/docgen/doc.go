@@ -134,6 +134,16 @@
 // run; "output ID#CASE" shows a named case. Use it where the output is the
 // lesson: the headers a propagator wrote, the error a refused export logs.
 //
+// # Table blocks
+//
+//	```table examples/otelci/mapping.csv#github
+//	```
+//
+// shows a CSV file of the repository as a table, its first row as the
+// header, each cell as code. Use it where a program reads the same data, so
+// the page cannot drift from it. "#KEY" keeps the rows whose first column is
+// KEY and leaves that column out.
+//
 // # Links
 //
 // Link to another page by the relative path of its Markdown file, with an
@@ -180,6 +190,7 @@
 //	templates/snippet.html     snippet figure, badge, code block (snippet.Node)
 //	templates/telemetry.html   telemetry block and panel (snippet.TelemetryNode, telemetry.Panel)
 //	templates/output.html      output block (snippet.OutputNode)
+//	templates/table.html       table block (snippet.TableNode)
 //	templates/markdown.html    heading anchors, raw HTML shown as text
 //	static/                    CSS, JS, icon
 //

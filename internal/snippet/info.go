@@ -16,13 +16,14 @@ const (
 	Snippet               // ```snippet PATH or ```snippet PATH#REGION
 	Telemetry             // ```telemetry ID or ```telemetry ID#CASE
 	Output                // ```output ID or ```output ID#CASE
+	Table                 // ```table PATH.csv or ```table PATH.csv#KEY
 )
 
 // Block is a parsed info string.
 type Block struct {
 	Kind    Kind
 	Path    string // Snippet: file relative to the repository root
-	Region  string // Snippet: region name, "" for the whole file
+	Region  string // Snippet: region name, "" for the whole file; Table: the key, "" for every row
 	Example string // Snippet: the example the file belongs to, if under examples/; Telemetry, Output: the example
 	Case    string // Telemetry, Output: a named case of the example's verify.yaml; "" for the main one
 }
@@ -40,6 +41,11 @@ func ParseInfo(info string) (Block, error) {
 			return Block{}, fmt.Errorf("want \"snippet PATH\" or \"snippet PATH#REGION\", for example \"snippet examples/quickstart/main.go#run\"; got %q", strings.TrimSpace(info))
 		}
 		return parseSnippet(fields[1])
+	case "table":
+		if len(fields) != 2 {
+			return Block{}, fmt.Errorf("want \"table PATH.csv\" or \"table PATH.csv#KEY\", for example \"table examples/otelci/mapping.csv#github\"; got %q", strings.TrimSpace(info))
+		}
+		return parseTable(fields[1])
 	case "telemetry", "output":
 		kind := map[string]Kind{"telemetry": Telemetry, "output": Output}[fields[0]]
 		if len(fields) != 2 {

@@ -21,6 +21,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindSnippet, r.render("snippet", func(n ast.Node) error { return n.(*Node).Err }))
 	reg.Register(KindTelemetry, r.render("telemetry", func(n ast.Node) error { return n.(*TelemetryNode).Err }))
 	reg.Register(KindOutput, r.render("output", func(n ast.Node) error { return n.(*OutputNode).Err }))
+	reg.Register(KindTable, r.render("table", func(n ast.Node) error { return n.(*TableNode).Err }))
 }
 
 // render returns the renderer of a node kind: template name of the theme
