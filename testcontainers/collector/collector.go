@@ -41,6 +41,8 @@ import (
 	"github.com/moby/moby/api/types/container"
 	"github.com/testcontainers/testcontainers-go"
 	"github.com/testcontainers/testcontainers-go/wait"
+
+	"oteldocs.dev/internal/telemetry"
 )
 
 // Container is a running Collector.
@@ -178,7 +180,7 @@ func (c *Container) Received(signal string) ([]byte, error) {
 	}
 	// The file exporter flushes every FileFlushInterval: drop a line still
 	// being written.
-	return b[:bytes.LastIndexByte(b, '\n')+1], nil
+	return telemetry.Complete(b), nil
 }
 
 // Terminate stops and removes the container, and the data folder if Run
