@@ -32,7 +32,7 @@ var FS embed.FS
 var Names = []string{
 	"page.html",
 	"snippet", "badge", "code", "code-block",
-	"telemetry", "telemetry-panel", "telemetry-span",
+	"telemetry", "telemetry-panel", "telemetry-trace", "telemetry-chart",
 	"output",
 	"heading-anchor", "raw-html",
 }

@@ -85,6 +85,11 @@ func Decode(traces, metrics, logs []byte) (*Data, error) {
 	if err != nil {
 		return nil, err
 	}
+	for _, f := range []RawFile{{TracesFile, traces}, {MetricsFile, metrics}, {LogsFile, logs}} {
+		if f.JSON = Complete(f.JSON); len(bytes.TrimSpace(f.JSON)) > 0 {
+			d.Raw = append(d.Raw, f)
+		}
+	}
 	return d, nil
 }
 

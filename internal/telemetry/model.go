@@ -25,6 +25,16 @@ type Data struct {
 	Logs    []Log
 	// Invalid lists resources that broke a rule of OTLP (unique.go).
 	Invalid []Invalid
+	// Raw holds the signal files Decode read, as they arrived (complete
+	// lines only). Filter leaves it empty: the documents hold every run.
+	Raw []RawFile
+}
+
+// RawFile is one signal file as the Collector wrote it: OTLP JSON, one
+// document per line.
+type RawFile struct {
+	Name string // traces.json, metrics.json or logs.json
+	JSON []byte
 }
 
 // Span is one span with its resource and scope.

@@ -24,12 +24,14 @@ const MaxTraces = 10
 // nothing here is HTML. NewPanel makes it.
 type Panel struct {
 	Traces     []*SpanNode // at most MaxTraces roots
+	Waterfalls []*Trace    // Traces grouped by trace id and laid out on a time axis
 	MoreTraces int         // traces left out
 	TraceCount int
 	SpanCount  int
 	Metrics    []MetricRow
 	Logs       []LogRow
 	Resource   []AttrRow
+	Raw        []RawDoc // the OTLP JSON that arrived
 }
 
 // NewPanel computes the panel of what arrived. The result is deterministic
@@ -37,9 +39,11 @@ type Panel struct {
 func NewPanel(d *Data) *Panel {
 	v := &Panel{Resource: attrRows(firstResource(d))}
 	v.Traces, v.MoreTraces = traceTrees(d.Spans)
+	v.Waterfalls = waterfalls(v.Traces)
 	v.SpanCount, v.TraceCount = len(d.Spans), len(v.Traces)+v.MoreTraces
 	v.Metrics = metricRows(d.Metrics)
-	v.Logs = logRows(d)
+	v.Logs = logRows(d, v.Waterfalls)
+	v.Raw = rawDocs(d.Raw)
 	return v
 }
 
@@ -61,11 +65,13 @@ type SpanNode struct {
 type MetricRow struct {
 	Name, Type, Unit, Scope string
 	Points                  []string // one line each, sorted
+	Charts                  []Chart  // where one fits: histogram buckets, a series exported more than once
 }
 
 // LogRow is one log record.
 type LogRow struct {
 	Severity, Body, Attrs, Span string
+	SpanHref                    string // "#span-<id>" when its span is drawn in the panel
 }
 
 func firstResource(d *Data) Attrs {
@@ -199,6 +205,7 @@ func metricRows(ms []Metric) []MetricRow {
 			r.Points = append(r.Points, pointText(m, p))
 		}
 		sort.Strings(r.Points)
+		r.Charts = charts(ms, m.Scope, m.Name)
 		rows = append(rows, r)
 	}
 	return rows
@@ -249,7 +256,13 @@ func buckets(p Point) string {
 	return ", buckets (" + strings.Join(parts, ", ") + ")"
 }
 
-func logRows(d *Data) []LogRow {
+func logRows(d *Data, drawn []*Trace) []LogRow {
+	anchors := map[string]bool{}
+	for _, t := range drawn {
+		for _, r := range t.Rows {
+			anchors[r.Span.SpanID] = true
+		}
+	}
 	logs := slices.Clone(d.Logs)
 	sort.SliceStable(logs, func(i, j int) bool { return logs[i].Time.Before(logs[j].Time) })
 	rows := make([]LogRow, len(logs))
@@ -262,6 +275,9 @@ func logRows(d *Data) []LogRow {
 			r.Span = fmt.Sprintf("%s (span %s)", s.Name, l.SpanID)
 		} else if l.SpanID != "" {
 			r.Span = "span " + l.SpanID
+		}
+		if anchors[l.SpanID] && l.SpanID != "" {
+			r.SpanHref = "#span-" + l.SpanID
 		}
 		rows[i] = r
 	}
