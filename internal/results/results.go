@@ -15,7 +15,10 @@
 //	      "duration_ms": 5120,
 //	      "failures": [],
 //	      "versions": {...},
-//	      "telemetry": "build/verify/quickstart"
+//	      "telemetry": "build/verify/quickstart",
+//	      "verified_at": "2026-11-26T03:00:05Z",
+//	      "cases": ["gzip"],
+//	      "fingerprint": "sha256:..."
 //	    }
 //	  ]
 //	}
@@ -24,6 +27,10 @@
 // OTLP JSON documents the Collector received for that example, one per line,
 // filtered to the example's run (attribute RunIDKey), and output.txt. The
 // layout of the whole folder is in layout.go; Open reads it.
+//
+// "cases" and "fingerprint" are optional (older files lack them): the named
+// cases of verify.yaml that ran besides the main one, and the Fingerprint
+// of the example's files when verify started on it.
 package results
 
 import (
@@ -73,6 +80,10 @@ type Example struct {
 	Versions   Versions  `json:"versions"`
 	Telemetry  string    `json:"telemetry,omitempty"` // folder relative to the repository root
 	VerifiedAt time.Time `json:"verified_at"`
+	// Cases are the named cases run besides the main one; optional.
+	Cases []string `json:"cases,omitempty"`
+	// Fingerprint of examples/<id> as verified (see Fingerprint); optional.
+	Fingerprint string `json:"fingerprint,omitempty"`
 }
 
 // File is the whole of results.json.

@@ -8,13 +8,16 @@ import (
 
 // Badge is what a page says about the verification of an example.
 type Badge struct {
-	Class      string // "asserted", "ran", "compiled", "failed" or "unverified"
+	Class      string // "asserted", "ran", "compiled", "failed", "changed" or "unverified"
 	Label      string // the badge's text
 	Provenance string // one line: when, how far, with which versions
 }
 
 // BadgeFor reads the result of example id from res (nil: nothing verified).
-func BadgeFor(res *results.File, id string) Badge {
+// current is the results.Fingerprint of the example's files now ("" when
+// unknown): when it differs from the one verified, the badge says "changed
+// since verified", not the level an older version of the files reached.
+func BadgeFor(res *results.File, id, current string) Badge {
 	e, ok := res.Lookup(id)
 	if !ok {
 		return Badge{Class: "unverified", Label: "not verified yet",
@@ -41,6 +44,15 @@ func BadgeFor(res *results.File, id string) Badge {
 	verb, b := "Verified", Badge{Class: level, Label: level}
 	if e.Status != results.StatusPass {
 		verb, b = "Failed", Badge{Class: "failed", Label: "failing"}
+	}
+	if e.Changed(current) {
+		verb, b = "Changed since it was verified", Badge{Class: "changed", Label: "changed since verified"}
+		parts := []string{"the files differ from those verified"}
+		if !when.IsZero() {
+			parts = append(parts, "last run "+when.UTC().Format("2006-01-02")+" reached "+level)
+		}
+		b.Provenance = verb + ": " + strings.Join(parts, "; ") + ". Run make verify to check this version."
+		return b
 	}
 	if !when.IsZero() {
 		verb += " " + when.UTC().Format("2006-01-02")

@@ -82,9 +82,10 @@ type Options struct {
 
 // Extension is the goldmark extension. Make it with New.
 type Extension struct {
-	opts  Options
-	mu    sync.Mutex
-	files map[string]*parsedFile // by path: each example file is parsed once
+	opts   Options
+	mu     sync.Mutex
+	files  map[string]*parsedFile // by path: each example file is parsed once
+	prints map[string]string      // results.Fingerprint of examples/<id>, by id
 }
 
 type parsedFile struct {
@@ -94,7 +95,7 @@ type parsedFile struct {
 
 // New returns the extension.
 func New(opts Options) *Extension {
-	return &Extension{opts: opts, files: map[string]*parsedFile{}}
+	return &Extension{opts: opts, files: map[string]*parsedFile{}, prints: map[string]string{}}
 }
 
 // Extend implements goldmark.Extender.
@@ -151,4 +152,20 @@ func (e *Extension) parse(path string) (*region.File, error) {
 	}
 	e.files[path] = &p
 	return p.f, p.err
+}
+
+// fingerprint returns the results.Fingerprint of examples/<id> in the
+// repository, computed once; "" when it cannot be read.
+func (e *Extension) fingerprint(id string) string {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	if p, ok := e.prints[id]; ok {
+		return p
+	}
+	var p string
+	if sub, err := fs.Sub(e.opts.Repo, "examples/"+id); err == nil {
+		p, _ = results.Fingerprint(sub)
+	}
+	e.prints[id] = p
+	return p
 }

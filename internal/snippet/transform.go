@@ -101,7 +101,7 @@ func (t *transformer) snippet(page Page, line int, b Block, fb *ast.FencedCodeBl
 		n.Download = t.e.opts.Download(page.Root, b.Example)
 	}
 	if b.Example != "" {
-		n.Badge = BadgeFor(t.e.opts.Results, b.Example)
+		n.Badge = BadgeFor(t.e.opts.Results, b.Example, t.e.fingerprint(b.Example))
 	}
 	return n, nil
 }

@@ -76,6 +76,7 @@ func verifyOne(ctx context.Context, cfg Config, svc *services, ex Example, bin s
 	level, failures := verifyCase(ctx, cfg, svc, ex, ex.Spec, bin, staged, built)
 	mainLevel := level
 	for _, c := range ex.Spec.Cases {
+		r.Cases = append(r.Cases, c.Case)
 		cl, cf := verifyCase(ctx, cfg, svc, ex, c, bin, filepath.Join(staged, filepath.FromSlash(results.CaseSubdir(c.Case))), built)
 		level = level.Lower(cl)
 		for _, f := range cf {

@@ -91,6 +91,7 @@ type session struct {
 	this           *results.File
 	bins           map[string]string        // by example id
 	buildTook      map[string]time.Duration // by example id
+	prints         map[string]string        // results.Fingerprint of each example's files before its build
 	passed, failed int
 }
 
@@ -133,12 +134,14 @@ func needsOf(exs []Example) map[string]bool {
 // wait for containers, and returns those that built; the others fail here.
 func (s *session) buildAll(ctx context.Context, exs []Example) []Example {
 	binDir := filepath.Join(s.runDir, "bin")
-	s.bins, s.buildTook = map[string]string{}, map[string]time.Duration{}
+	s.bins, s.buildTook, s.prints = map[string]string{}, map[string]time.Duration{}, map[string]string{}
 	var built []Example
 	for _, ex := range exs {
+		// Before the build: an edit during the run makes the result stale, not current.
+		s.prints[ex.ID], _ = results.Fingerprint(os.DirFS(ex.Dir))
 		bin, took, r := compile(ctx, ex, binDir)
 		if r != nil {
-			r.Versions.Go = s.goVersion
+			r.Versions.Go, r.Fingerprint = s.goVersion, s.prints[ex.ID]
 			s.record(*r)
 			continue
 		}
@@ -184,6 +187,7 @@ func (s *session) verifyAll(ctx context.Context, svc *services, built []Example)
 		}
 		r := verifyOne(ctx, s.cfg, svc, ex, s.bins[ex.ID], s.buildTook[ex.ID])
 		r.Versions.Go, r.Versions.Collector = s.this.Versions.Go, s.this.Versions.Collector
+		r.Fingerprint = s.prints[ex.ID]
 		s.record(r)
 	}
 }
