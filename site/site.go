@@ -33,7 +33,7 @@ var Names = []string{
 	"page.html",
 	"snippet", "badge", "code", "code-block",
 	"telemetry", "telemetry-panel", "telemetry-trace", "telemetry-chart",
-	"output",
+	"output", "report",
 	"heading-anchor", "raw-html",
 }
 

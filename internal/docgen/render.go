@@ -24,6 +24,7 @@ type pageData struct {
 	Section     string // title of the page's toc section
 	Prev, Next  *navLink
 	EditURL     string
+	Report      string // link to the verification report
 	IsHome      bool
 	NotFound    bool
 }
@@ -83,6 +84,9 @@ func (b *builder) write() error {
 	if err := b.execute(tmpl, "404.html", notFound); err != nil {
 		return err
 	}
+	if err := b.writeReport(assets); err != nil {
+		return err
+	}
 	for _, step := range []func() error{b.writeSitemap, b.writeSearchIndex, b.writeDownloads, b.copyContentAssets} {
 		if err := step(); err != nil {
 			return err
@@ -110,6 +114,7 @@ func (b *builder) pageData(p *page, assets assetSet) pageData {
 		Assets:      assets.from(p.root),
 		Body:        p.body,
 		Sidebar:     b.sidebar(p),
+		Report:      href(p.root, reportURL),
 		IsHome:      p.url == "",
 	}
 	if p.section >= 0 {
@@ -136,6 +141,7 @@ func (b *builder) notFoundData(assets assetSet) pageData {
 		Home:      root,
 		Assets:    assets.from(root),
 		Sidebar:   b.sidebar(&page{root: root, section: -2}),
+		Report:    root + reportURL,
 		NotFound:  true,
 	}
 	return d
