@@ -19,7 +19,7 @@ type assetSet map[string]string
 
 // assetLinks are the assets a page links, relative to it.
 type assetLinks struct {
-	CSS, LightCode, DarkCode, JS, Icon, Search string
+	CSS, LightCode, DarkCode, JS, Theme, Icon, Search string
 }
 
 func (a assetSet) from(root string) assetLinks {
@@ -28,6 +28,7 @@ func (a assetSet) from(root string) assetLinks {
 		LightCode: root + a["chroma-light.css"],
 		DarkCode:  root + a["chroma-dark.css"],
 		JS:        root + a["site.js"],
+		Theme:     root + a["theme.js"],
 		Icon:      root + a["favicon.svg"],
 		Search:    root + "search.json",
 	}
