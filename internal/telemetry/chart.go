@@ -1,8 +1,6 @@
 package telemetry
 
 import (
-	"bytes"
-	"encoding/json"
 	"sort"
 	"strconv"
 	"strings"
@@ -114,7 +112,7 @@ func histogramChart(p Point) Chart {
 }
 
 // lineChart draws the values of a sum or gauge in the order of their
-// export time; one export gives no chart.
+// export time; one export, or a value that never changed, gives no chart.
 func lineChart(ps []Point) Chart {
 	var c Chart
 	if len(ps) < 2 {
@@ -125,13 +123,13 @@ func lineChart(ps []Point) Chart {
 	for _, p := range ps {
 		lo, hi = min(lo, p.Value), max(hi, p.Value)
 	}
+	if lo == hi {
+		return c
+	}
 	var pts []string
 	for i, p := range ps {
 		x := float64(i) / float64(len(ps)-1) * 100
-		y := chartH / 2.0
-		if hi > lo {
-			y = chartH - (p.Value-lo)/(hi-lo)*chartH
-		}
+		y := chartH - (p.Value-lo)/(hi-lo)*chartH
 		pts = append(pts, fmtCoord(x)+","+fmtCoord(y))
 		c.Dots = append(c.Dots, Dot{X: x, Y: y, Label: p.Time.UTC().Format("15:04:05.000") + ": " + fmtNum(p.Value)})
 	}
@@ -143,26 +141,17 @@ func lineChart(ps []Point) Chart {
 func fmtNum(v float64) string   { return strconv.FormatFloat(v, 'g', 6, 64) }
 func fmtCoord(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
 
-// RawDoc is a signal file as it arrived, each document indented for
-// reading.
+// RawDoc is a signal file as it arrived: one OTLP JSON document per line,
+// as the Collector's file exporter writes it, so a reader can compare it
+// with what their own Collector writes.
 type RawDoc struct {
 	Name, Text string
 }
 
 func rawDocs(files []RawFile) []RawDoc {
-	var docs []RawDoc
+	docs := make([]RawDoc, 0, len(files))
 	for _, f := range files {
-		var parts []string
-		_ = EachLine(f.Name, f.JSON, func(_ int, line []byte) error {
-			var buf bytes.Buffer
-			if json.Indent(&buf, line, "", "  ") != nil {
-				parts = append(parts, string(line))
-			} else {
-				parts = append(parts, buf.String())
-			}
-			return nil
-		})
-		docs = append(docs, RawDoc{Name: f.Name, Text: strings.Join(parts, "\n")})
+		docs = append(docs, RawDoc{Name: f.Name, Text: strings.TrimSpace(string(f.JSON))})
 	}
 	return docs
 }

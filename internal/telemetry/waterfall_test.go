@@ -116,14 +116,16 @@ func TestWaterfallCrossProcess(t *testing.T) {
 }
 
 // Verify the charts: histogram buckets scaled to the fullest, a sum
-// exported twice drawn as a line, a sum exported once not drawn.
+// exported twice drawn as a line, a sum exported once or never changing
+// not drawn.
 func TestCharts(t *testing.T) {
 	t0 := time.Unix(1000, 0)
 	h := Metric{Name: "h", Type: "histogram", Points: []Point{{Bounds: []float64{1, 2}, BucketCounts: []uint64{1, 4, 2}}}}
 	s1 := Metric{Name: "s", Type: "sum", Points: []Point{{Time: t0, Value: 1}}}
 	s2 := Metric{Name: "s", Type: "sum", Points: []Point{{Time: t0.Add(time.Second), Value: 3}}}
 	once := Metric{Name: "o", Type: "sum", Points: []Point{{Time: t0, Value: 1}}}
-	ms := []Metric{h, s1, s2, once}
+	flat := Metric{Name: "f", Type: "gauge", Points: []Point{{Time: t0, Value: 1}, {Time: t0.Add(time.Second), Value: 1}}}
+	ms := []Metric{h, s1, s2, once, flat}
 	hc := charts(ms, "", "h")
 	if len(hc) != 1 || len(hc[0].Bars) != 3 || hc[0].Bars[1].Height != 40 || hc[0].Bars[0].Height != 10 {
 		t.Errorf("histogram chart %+v, want 3 bars, the second full (40), the first a quarter (10)", hc)
@@ -134,5 +136,8 @@ func TestCharts(t *testing.T) {
 	}
 	if oc := charts(ms, "", "o"); len(oc) != 0 {
 		t.Errorf("a sum exported once got a chart: %+v", oc)
+	}
+	if fc := charts(ms, "", "f"); len(fc) != 0 {
+		t.Errorf("a gauge that never changed got a chart: %+v", fc)
 	}
 }
