@@ -104,6 +104,10 @@
 //	Verified 2026-11-26: asserted · Go go1.26.8 · otel v1.47.0 · Collector 0.161.0
 //
 // Without build/verify/results.json the badge says "not verified yet".
+// When the example's files changed after its last run (their
+// results.Fingerprint differs from the one verify recorded), the badge says
+// "changed since verified" instead of the level: that level belongs to
+// older code.
 // The caption links to the file at -source-url when it is set, else to the
 // zip of the example, which the build writes to /downloads/<id>.zip.
 //
@@ -113,9 +117,14 @@
 //	```
 //
 // shows what the Collector received when examples/quickstart was verified:
-// span trees, metrics with their points, log records and the resource, read
-// from the folder build/verify/results.json names for it (or returned by
-// Config.Telemetry when set) and drawn by the theme. Before the first verify run the block says
+// each trace as a waterfall (a row per span, indented by depth, a bar on
+// the trace's time axis, events as ticks; a client and the server it
+// called, in two processes, share one waterfall), metrics with their points
+// and a small chart where one fits, log records linked to their span's row,
+// the resource, and, collapsed, the OTLP JSON as the Collector wrote it. It
+// is read from the folder build/verify/results.json names for it (or
+// returned by Config.Telemetry when set) and drawn by the theme; every
+// position is computed in package telemetry. Before the first verify run the block says
 // that no telemetry was captured yet. An id without an examples/<id> folder
 // is an error.
 //
@@ -176,6 +185,25 @@
 //	public/search.json                            the offline search index
 //	public/assets/                                theme, highlighting stylesheets
 //	public/downloads/<id>.zip                     each example, ready to run
+//	public/report/index.html                      the verification report
+//
+// The report lists every examples/<id> folder: its result and level (or
+// "changed since verified"), duration, cases, versions, date of the run,
+// the pages that show it, and links to its source and zip. Every page's
+// footer links it.
+//
+// # Security
+//
+// A static host sets no headers, so every page carries its policy in meta
+// tags: Content-Security-Policy "default-src 'self'; script-src 'self';
+// style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri
+// 'none'; form-action 'self'" and referrer policy same-origin. No inline
+// script (the theme's early light/dark switch is static/theme.js, loaded
+// without defer), no on* attribute, no style attribute (so the waterfall's
+// bars are SVG with x and width, not inline CSS), nothing from another
+// origin; data: is allowed for images only, for the icon drawn in the CSS.
+// csp_test.go checks every page of this repository's site and of the test
+// sites.
 //
 // Links between pages are relative, so the site works under any base path;
 // only 404.html, served at any address, links from the path of -base-url.
@@ -192,7 +220,8 @@
 //	templates/output.html      output block (snippet.OutputNode)
 //	templates/table.html       table block (snippet.TableNode)
 //	templates/markdown.html    heading anchors, raw HTML shown as text
-//	static/                    CSS, JS, icon
+//	templates/report.html      the verification report's table (reportData)
+//	static/                    CSS, JS (site.js, theme.js), icon
 //
 // Go code computes the data the templates receive, already formatted as
 // text, and the templates only range and test; html/template escapes it.

@@ -93,7 +93,7 @@ func (b *builder) reportRow(root, id string, pages []*page) (reportRow, error) {
 	}
 	res := b.results.File()
 	row.Status, row.Changed, row.Failures = string(e.Status), e.Changed(current), e.Failures
-	row.Duration = (time.Duration(e.DurationMS) * time.Millisecond).String()
+	row.Duration = roundDuration(time.Duration(e.DurationMS) * time.Millisecond).String()
 	row.Cases = append([]string{"main"}, e.Cases...)
 	row.Versions = e.Versions
 	for _, v := range []struct {
@@ -150,4 +150,12 @@ func (b *builder) embeds() map[string][]*page {
 		})
 	}
 	return out
+}
+
+// roundDuration keeps two or three significant digits: 630ms, 3.9s, 47.8s.
+func roundDuration(d time.Duration) time.Duration {
+	if d >= time.Second {
+		return d.Round(100 * time.Millisecond)
+	}
+	return d.Round(time.Millisecond)
 }
