@@ -96,6 +96,9 @@ type Run struct {
 	// Serve runs the program as a server that serves until it is
 	// interrupted (serve.go).
 	Serve *Serve `yaml:"serve"`
+	// Alongside are programs of the same module run beside this one, such
+	// as a gateway (alongside.go).
+	Alongside []*Alongside `yaml:"alongside"`
 }
 
 // Duration is a time.Duration written as "30s" in YAML.
@@ -243,6 +246,7 @@ func (s *Spec) check() error {
 	s.checkRun(bad)
 	s.checkWire(bad)
 	s.checkServe(bad)
+	s.checkAlongside(bad)
 	// The steps after this one read every item: an empty one stops here.
 	if !s.checkEmptyItems(bad) {
 		return errors.Join(errs...)

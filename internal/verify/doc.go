@@ -182,6 +182,44 @@
 //
 //	did not exit within run.timeout of 60s after verify sent SIGINT (run.serve in examples/quickstart/verify.yaml:8): a server must stop on that signal and flush its telemetry
 //
+// # Two programs
+//
+// Some examples are two commands a reader starts one after the other: a
+// gateway, then a device that publishes to it. run.alongside runs such a
+// second program of the same module beside the main one:
+//
+//	run:
+//	  args: [-readings, "3"]       # the main program, the device
+//	  alongside:
+//	    - package: ./gateway       # a main package of the example's module
+//	      args: []
+//	      env: {LOG_LEVEL: debug}  # added to what the main program gets; no ${NAME}
+//	      ready: {pattern: 'subscribed to'}
+//	      stop_when: {pattern: '(reading[^\n]*\n(.|\n)*){3}'}
+//
+// verify builds the package (GOWORK=off, like the example), starts it with
+// the case's environment plus its env, and polls its output until ready
+// matches. Then the main program runs as usual. When it has exited, verify
+// polls the output until stop_when matches (when given: messages may still
+// be on their way), sends SIGINT, and waits for the exit, which must be
+// status 0. Each of these waits is bounded by run.timeout. Both programs'
+// telemetry carries the case's run id, so expectations see both, and a span
+// of one may be the parent of a span of the other.
+//
+// What it printed follows the main program's output, under a line of its
+// own, with verify's steps among its lines:
+//
+//	verify: output of ./gateway:
+//	gateway: subscribed to sensors/+/readings
+//	verify: ./gateway is ready
+//	verify: sent SIGINT to ./gateway
+//
+// A program that does not build, exits before it is ready, or is not ready
+// within run.timeout fails the case before the main program runs. One whose
+// output never matches stop_when, that does not exit after SIGINT, or that
+// exits with another status fails the case too, and the telemetry is still
+// checked.
+//
 // # The wire
 //
 // What the Collector writes does not show how a request travelled: whether

@@ -125,7 +125,7 @@ func verifyCase(ctx context.Context, cfg Config, svc *services, ex Example, sp *
 	if err != nil {
 		return fail(results.LevelCompiled, err.Error())
 	}
-	run := execute(ctx, ex, sp, bin, env)
+	run := executeAlongside(ctx, ex, sp, bin, env) // execute, with any run.alongside (alongside.go)
 	if proxy != nil {
 		// What the proxy did follows what the program printed: both are
 		// the run's output, and run.output matchers see both.
