@@ -27,6 +27,7 @@ import (
 	semconv "go.opentelemetry.io/otel/semconv/v1.43.0"
 	"go.opentelemetry.io/otel/trace"
 
+	"oteldocs.dev/examples/iot-mqtt/sensor"
 	"oteldocs.dev/examples/iot-mqtt/userprops"
 )
 
@@ -66,7 +67,7 @@ func run(ctx context.Context, device string, readings int, interval time.Duratio
 	}
 	defer client.Disconnect(&paho.Disconnect{ReasonCode: 0})
 
-	sensor := &sht31{}
+	sht31 := &sensor.SHT31{}
 	topic := "sensors/" + device + "/readings"
 	for i := range readings {
 		if i > 0 {
@@ -76,7 +77,7 @@ func run(ctx context.Context, device string, readings int, interval time.Duratio
 			case <-time.After(interval):
 			}
 		}
-		r := sensor.read(device)
+		r := sht31.Read(device)
 		if err := publish(ctx, client, topic, r); err != nil {
 			return err
 		}
@@ -111,7 +112,7 @@ func connect(ctx context.Context, rawURL, clientID string) (*paho.Client, error)
 // publish sends one reading to topic inside a PRODUCER span, and injects
 // that span's context into the message's user properties, so the gateway
 // continues the trace.
-func publish(ctx context.Context, c *paho.Client, topic string, r Reading) error {
+func publish(ctx context.Context, c *paho.Client, topic string, r sensor.Reading) error {
 	ctx, span := tracer.Start(ctx, "publish "+topicTemplate,
 		trace.WithSpanKind(trace.SpanKindProducer),
 		trace.WithAttributes(

@@ -23,7 +23,7 @@ import (
 // case whose telemetry is still checked.
 func executeAlongside(ctx context.Context, ex Example, sp *spec.Spec, bin string, env []string) ranCase {
 	if len(sp.Run.Alongside) == 0 {
-		return execute(ctx, ex, sp, bin, env)
+		return executeArch(ctx, ex, sp, bin, env) // execute, with any run.arch
 	}
 	timeout := sp.Run.Timeout.Duration
 	if timeout == 0 {

@@ -220,6 +220,37 @@
 // exits with another status fails the case too, and the telemetry is still
 // checked.
 //
+// # Other architectures
+//
+// A case may build the program for Linux on another architecture and run
+// it there, to show what a device build costs:
+//
+//	---
+//	case: arm
+//	needs: [mqtt]
+//	run:
+//	  arch: arm                    # amd64, arm (built with GOARM=7) or arm64
+//	  sizes: [./bare]              # more main packages whose sizes to report
+//
+// verify builds the program with CGO_ENABLED=0 GOOS=linux GOARCH=<arch>,
+// once as is and once stripped (-ldflags="-s -w"), and each package of
+// run.sizes the same way, and prints the sizes in bytes before the
+// program's output. When the arch is not the host's, it runs the program
+// under Debian's qemu-user-static emulator, called by name
+// (qemu-arm-static, qemu-aarch64-static, qemu-x86_64-static; binfmt_misc is
+// not needed). After the run it prints the peak resident memory the kernel
+// reports (getrusage's maxrss), which under the emulator includes the
+// emulator's own:
+//
+//	verify: built for linux/arm (GOARM=7) with CGO_ENABLED=0 (size in bytes)
+//	verify: size of .          19192396   stripped (-ldflags="-s -w")   13435042
+//	verify: running under qemu-arm-static
+//	verify: peak resident memory (getrusage maxrss) 40188 KiB, the emulator's own memory included
+//
+// A missing emulator fails the case with what to install (`make test`
+// installs it through scripts/ensure-qemu.sh). run.arch runs the main
+// program only: it does not combine with run.serve or run.alongside.
+//
 // # The wire
 //
 // What the Collector writes does not show how a request travelled: whether

@@ -179,6 +179,7 @@ func execute(ctx context.Context, ex Example, sp *spec.Spec, bin string, env []s
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, sp.Run.Args...)
+	emulated(cmd, sp) // run.arch (arch.go)
 	cmd.Dir = ex.Dir
 	cmd.Env = env
 	// Output pipes held open by a child the program left behind must not
@@ -189,6 +190,7 @@ func execute(ctx context.Context, ex Example, sp *spec.Spec, bin string, env []s
 	t0 := time.Now()
 	err := cmd.Run()
 	r.took = time.Since(t0)
+	r.maxRSS = maxRSS(cmd.ProcessState)
 	r.output = out.Bytes()
 	var exit *exec.ExitError
 	switch {
