@@ -46,8 +46,8 @@ func executeArch(ctx context.Context, ex Example, sp *spec.Spec, bin string, env
 	if emu := spec.Emulators[arch]; arch != runtime.GOARCH {
 		if _, err := exec.LookPath(emu); err != nil {
 			return ranCase{exitCode: -1, output: report.Bytes(), err: fmt.Errorf(
-				"run.arch %s in %s: %s is not installed, so the %s build cannot run here: install Debian's qemu-user-static (`make test` does, through scripts/ensure-qemu.sh)",
-				arch, sp.Path, emu, target(arch))}
+				"%s:%d: run.arch %s: %s is not installed, so the %s build cannot run here: install Debian's qemu-user-static (`make test` does, through scripts/ensure-qemu.sh)",
+				sp.Path, sp.Line, arch, emu, target(arch))}
 		}
 		fmt.Fprintf(&report, "verify: running under %s\n", emu)
 	}

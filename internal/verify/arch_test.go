@@ -44,7 +44,7 @@ func TestArch(t *testing.T) {
 		}
 		t.Setenv("PATH", filepath.Dir(gobin))
 		r := executeArch(context.Background(), ex, sp, bin, nil)
-		want := "run.arch arm in verify.yaml: qemu-arm-static is not installed, so the linux/arm (GOARM=7) build cannot run here: install Debian's qemu-user-static"
+		want := "verify.yaml:1: run.arch arm: qemu-arm-static is not installed, so the linux/arm (GOARM=7) build cannot run here: install Debian's qemu-user-static"
 		if r.err == nil || !strings.Contains(r.err.Error(), want) {
 			t.Fatalf("error %v, want it to contain %q", r.err, want)
 		}
