@@ -14,7 +14,7 @@ endif
 GO ?= go
 EXAMPLES := $(sort $(dir $(wildcard examples/*/go.mod)))
 
-.PHONY: all site serve test unit lint examples docker images integration verify otelcol-tidy bench fuzz clean
+.PHONY: all site serve test unit lint examples docker qemu images integration verify otelcol-tidy bench fuzz clean
 
 all: site
 
@@ -24,7 +24,7 @@ site:
 serve:
 	$(GO) run ./cmd/docgen serve
 
-test: unit examples docker images integration verify site
+test: unit examples docker qemu images integration verify site
 
 unit: lint
 	$(GO) vet ./...
@@ -44,6 +44,10 @@ examples:
 
 docker:
 	@bash scripts/ensure-docker.sh
+
+# qemu-user-static: verify runs the examples built for arm and arm64 under it.
+qemu:
+	@bash scripts/ensure-qemu.sh
 
 images: docker
 	$(GO) run ./cmd/images

@@ -96,6 +96,17 @@ type Run struct {
 	// Serve runs the program as a server that serves until it is
 	// interrupted (serve.go).
 	Serve *Serve `yaml:"serve"`
+	// Alongside are programs of the same module run beside this one, such
+	// as a gateway (alongside.go).
+	Alongside []*Alongside `yaml:"alongside"`
+	// Arch builds the program for Linux on another architecture (amd64,
+	// arm with GOARM=7, arm64) and runs it under qemu-user-static when the
+	// host's differs; verify reports the binary's size and the run's peak
+	// memory (arch.go).
+	Arch string `yaml:"arch"`
+	// Sizes are more main packages of the module whose sizes verify
+	// reports beside the program's, for run.arch.
+	Sizes []string `yaml:"sizes"`
 }
 
 // Duration is a time.Duration written as "30s" in YAML.
@@ -243,6 +254,8 @@ func (s *Spec) check() error {
 	s.checkRun(bad)
 	s.checkWire(bad)
 	s.checkServe(bad)
+	s.checkAlongside(bad)
+	s.checkArch(bad)
 	// The steps after this one read every item: an empty one stops here.
 	if !s.checkEmptyItems(bad) {
 		return errors.Join(errs...)

@@ -20,6 +20,8 @@ type ranCase struct {
 	// status (serve.go): failures of the case, but its telemetry is
 	// still checked.
 	requestFailures []string
+	// maxRSS is the program's peak resident memory in KiB (arch.go).
+	maxRSS int64
 }
 
 // checkCase decides how far a case got once its program has exited:

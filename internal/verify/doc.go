@@ -182,6 +182,75 @@
 //
 //	did not exit within run.timeout of 60s after verify sent SIGINT (run.serve in examples/quickstart/verify.yaml:8): a server must stop on that signal and flush its telemetry
 //
+// # Two programs
+//
+// Some examples are two commands a reader starts one after the other: a
+// gateway, then a device that publishes to it. run.alongside runs such a
+// second program of the same module beside the main one:
+//
+//	run:
+//	  args: [-readings, "3"]       # the main program, the device
+//	  alongside:
+//	    - package: ./gateway       # a main package of the example's module
+//	      args: []
+//	      env: {LOG_LEVEL: debug}  # added to what the main program gets; no ${NAME}
+//	      ready: {pattern: 'subscribed to'}
+//	      stop_when: {pattern: '(reading[^\n]*\n(.|\n)*){3}'}
+//
+// verify builds the package (GOWORK=off, like the example), starts it with
+// the case's environment plus its env, and polls its output until ready
+// matches. Then the main program runs as usual. When it has exited, verify
+// polls the output until stop_when matches (when given: messages may still
+// be on their way), sends SIGINT, and waits for the exit, which must be
+// status 0. Each of these waits is bounded by run.timeout. Both programs'
+// telemetry carries the case's run id, so expectations see both, and a span
+// of one may be the parent of a span of the other.
+//
+// What it printed follows the main program's output, under a line of its
+// own, with verify's steps among its lines:
+//
+//	verify: output of ./gateway:
+//	gateway: subscribed to sensors/+/readings
+//	verify: ./gateway is ready
+//	verify: sent SIGINT to ./gateway
+//
+// A program that does not build, exits before it is ready, or is not ready
+// within run.timeout fails the case before the main program runs. One whose
+// output never matches stop_when, that does not exit after SIGINT, or that
+// exits with another status fails the case too, and the telemetry is still
+// checked.
+//
+// # Other architectures
+//
+// A case may build the program for Linux on another architecture and run
+// it there, to show what a device build costs:
+//
+//	---
+//	case: arm
+//	needs: [mqtt]
+//	run:
+//	  arch: arm                    # amd64, arm (built with GOARM=7) or arm64
+//	  sizes: [./bare]              # more main packages whose sizes to report
+//
+// verify builds the program with CGO_ENABLED=0 GOOS=linux GOARCH=<arch>,
+// once as is and once stripped (-ldflags="-s -w"), and each package of
+// run.sizes the same way, and prints the sizes in bytes before the
+// program's output. When the arch is not the host's, it runs the program
+// under Debian's qemu-user-static emulator, called by name
+// (qemu-arm-static, qemu-aarch64-static, qemu-x86_64-static; binfmt_misc is
+// not needed). After the run it prints the peak resident memory the kernel
+// reports (getrusage's maxrss), which under the emulator includes the
+// emulator's own:
+//
+//	verify: built for linux/arm (GOARM=7) with CGO_ENABLED=0 (size in bytes)
+//	verify: size of .          19192396   stripped (-ldflags="-s -w")   13435042
+//	verify: running under qemu-arm-static
+//	verify: peak resident memory (getrusage maxrss) 40188 KiB, the emulator's own memory included
+//
+// A missing emulator fails the case with what to install (`make test`
+// installs it through scripts/ensure-qemu.sh). run.arch runs the main
+// program only: it does not combine with run.serve or run.alongside.
+//
 // # The wire
 //
 // What the Collector writes does not show how a request travelled: whether

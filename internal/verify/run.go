@@ -126,7 +126,7 @@ func verifyCase(ctx context.Context, cfg Config, svc *services, ex Example, sp *
 	if err != nil {
 		return fail(results.LevelCompiled, err.Error())
 	}
-	run := execute(ctx, ex, sp, bin, env)
+	run := executeAlongside(ctx, ex, sp, bin, env) // execute, with any run.alongside (alongside.go)
 	if proxy != nil {
 		// What the proxy did follows what the program printed: both are
 		// the run's output, and run.output matchers see both.
@@ -180,6 +180,7 @@ func execute(ctx context.Context, ex Example, sp *spec.Spec, bin string, env []s
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, sp.Run.Args...)
+	emulated(cmd, sp) // run.arch (arch.go)
 	cmd.Dir = ex.Dir
 	cmd.Env = env
 	// Output pipes held open by a child the program left behind must not
@@ -190,6 +191,7 @@ func execute(ctx context.Context, ex Example, sp *spec.Spec, bin string, env []s
 	t0 := time.Now()
 	err := cmd.Run()
 	r.took = time.Since(t0)
+	r.maxRSS = maxRSS(cmd.ProcessState)
 	r.output = out.Bytes()
 	var exit *exec.ExitError
 	switch {

@@ -1,0 +1,3 @@
+module fixture.test/alongside
+
+go 1.26.0
