@@ -54,7 +54,7 @@ images: docker
 # at a time uses the engine (testcontainers' session id is shared by the
 # packages of one go test).
 integration: images
-	OTELDOCS_INTEGRATION=1 $(GO) test -count=1 -p 1 ./testcontainers/... ./internal/verify/...
+	OTELDOCS_INTEGRATION=1 $(GO) test -count=1 -p 1 ./testcontainers/... ./internal/verify/... ./internal/ziprun/...
 
 verify: images
 	$(GO) run ./cmd/verify $(if $(RUN),-run '$(RUN)')
