@@ -71,7 +71,9 @@ func watch(t testing.TB, ctx context.Context) *problems {
 	return p
 }
 
-func (p *problems) add(format string, args ...any) { p.list = append(p.list, fmt.Sprintf(format, args...)) }
+func (p *problems) add(format string, args ...any) {
+	p.list = append(p.list, fmt.Sprintf(format, args...))
+}
 
 // take returns the problems seen so far and forgets them.
 func (p *problems) take() []string {
