@@ -175,7 +175,7 @@
 //	public/404.html, public/sitemap.xml           for the host
 //	public/search.json                            the offline search index
 //	public/assets/                                theme, highlighting stylesheets
-//	public/downloads/<id>.zip                     each example, ready to run
+//	public/downloads/<id>.zip                     each example, ready to run: README.md (how, from verify.yaml) and otelcol.yaml added
 //
 // Links between pages are relative, so the site works under any base path;
 // only 404.html, served at any address, links from the path of -base-url.

@@ -11,7 +11,9 @@
 //
 //  1. Add its entry to the list below: the name examples write in needs:,
 //     the variables it gives them (standard names, e.g. REDIS_URL), one line
-//     saying what it is.
+//     saying what it is, and its Reader: the public image, the docker run
+//     arguments and the value of each variable against it, from which the
+//     README of every download that needs it is written.
 //  2. Write its package under testcontainers/<name>: the image recipe
 //     (Image) and a Run helper, with a test, like testcontainers/mosquitto.
 //  3. Register it in testcontainers/services/<name>.go: its image and a
