@@ -3,6 +3,7 @@ package browsertest
 import (
 	"archive/zip"
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -35,15 +36,90 @@ func TestSearchFindsBodyWord(t *testing.T) {
 		t.Fatal(`"/" did not focus the search box`)
 	}
 	run(t, ctx, "type "+word, chromedp.KeyEvent(word))
-	href := run(t, ctx, "wait for results", chromedp.Poll[string](
-		`(document.querySelector(".search-results a") || {}).href`))
-	if !strings.HasSuffix(href, "/"+quickstart) {
-		t.Errorf("searching %q: first result %s, want the page %s", word, href, quickstart)
+	if first := firstResult(t, ctx); !strings.HasSuffix(first, "/"+quickstart) {
+		t.Errorf("searching %q: first result %q, want the page %s", word, first, quickstart)
+	} else {
+		t.Logf("%q found %s", word, first)
+	}
+
+	// A word in one page's title and in other pages' prose: the page with
+	// it in its title comes first.
+	word, title := titleAndBodyWord(t)
+	eval[bool](t, ctx, `(() => { const i = document.querySelector("form.search input"); i.value = ""; i.dispatchEvent(new Event("input")); return true })()`)
+	run(t, ctx, "type "+word, chromedp.KeyEvent(word))
+	if first := firstResult(t, ctx); !strings.HasSuffix(first, "/"+title) {
+		t.Errorf("searching %q: first result %q, want %s, whose title has the word", word, first, title)
+	} else {
+		t.Logf("%q ranks %s, whose title has it, first", word, first)
 	}
 	if l := p.take(); len(l) > 0 {
 		t.Errorf("while searching:\n  %s", strings.Join(l, "\n  "))
 	}
-	t.Logf("%q found %s", word, href)
+}
+
+// firstResult waits for the search results and returns the link of the
+// first, or the text of the list when it has no link.
+func firstResult(t *testing.T, ctx context.Context) string {
+	t.Helper()
+	run(t, ctx, "wait for results", chromedp.Poll[bool](`!!document.querySelector(".search-results li")`))
+	return eval[string](t, ctx, `(() => { const a = document.querySelector(".search-results a"); return a ? a.href : document.querySelector(".search-results").textContent })()`)
+}
+
+// searchJSON is search.json as the tests read it.
+type searchJSON struct {
+	P []struct {
+		T, U, D string
+		H       []string
+	}
+	W map[string][]int
+}
+
+func readSearchJSON(t *testing.T) searchJSON {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(served.dir, "public", "search.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var idx searchJSON
+	if err := json.Unmarshal(data, &idx); err != nil {
+		t.Fatal(err)
+	}
+	return idx
+}
+
+// titleAndBodyWord returns a word of one page's title that is in no other
+// title and no heading, and that the prose of two pages before it in
+// reading order has (reading order breaks ties), with the URL of that page.
+func titleAndBodyWord(t *testing.T) (word, url string) {
+	t.Helper()
+	idx := readSearchJSON(t)
+	for i, p := range idx.P {
+		for _, w := range strings.Fields(strings.ToLower(p.T)) {
+			if len(w) < 4 || strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") != "" {
+				continue
+			}
+			// Pages before it in reading order, which win a tie.
+			others, n := 0, 0
+			for _, d := range idx.W[w] {
+				if n += d; n < i {
+					others++
+				}
+			}
+			clash := false
+			for j, q := range idx.P {
+				text := strings.ToLower(strings.Join(q.H, " "))
+				if j != i {
+					text += " " + strings.ToLower(q.T)
+				}
+				clash = clash || strings.Contains(text, w)
+			}
+			if others >= 2 && !clash {
+				return w, p.U
+			}
+		}
+	}
+	t.Fatal("no word of a title is in other pages' prose only")
+	return "", ""
 }
 
 // bodyOnlyWord returns a word of the page's prose, read from search.json,
@@ -51,26 +127,13 @@ func TestSearchFindsBodyWord(t *testing.T) {
 // description or other page's prose: only the body index can find it.
 func bodyOnlyWord(t *testing.T, url string) string {
 	t.Helper()
-	data, err := os.ReadFile(filepath.Join(served.dir, "public", "search.json"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var idx struct {
-		P []struct {
-			T, U, D string
-			H       []string
+	idx := readSearchJSON(t)
+	target := -1
+	for i, p := range idx.P {
+		if p.U == url {
+			target = i
 		}
-		W map[string][]int
 	}
-	if err := json.Unmarshal(data, &idx); err != nil {
-		t.Fatal(err)
-	}
-	target := slices.IndexFunc(idx.P, func(p struct {
-		T, U, D string
-		H       []string
-	}) bool {
-		return p.U == url
-	})
 	if target < 0 {
 		t.Fatalf("search.json has no page %s", url)
 	}
