@@ -79,6 +79,11 @@ func container(id, svc string) string { return id + "-" + svc }
 func (in readmeInput) render() string {
 	var w strings.Builder
 	p := func(format string, args ...any) { fmt.Fprintf(&w, format, args...) }
+	step := 0
+	heading := func(title string) {
+		step++
+		p("## %d. %s\n\n", step, title)
+	}
 	p("# %s\n\n", in.id)
 	if in.page != nil {
 		if in.page.meta.Description != "" {
@@ -96,10 +101,23 @@ func (in readmeInput) render() string {
 	}
 	p(" and Docker. Run every command from this folder.\n\n")
 	if c := in.spec.Collector; c.Dedicated() {
-		p("Its checks also use a Collector with TLS, a bearer token or a faulty network in front of it; the commands below run it against a plain Collector.\n\n")
+		p("verify runs it against a Collector with TLS, a bearer token or a faulty network in front of it; the commands below use a plain Collector.\n\n")
+	}
+	var other []string
+	for _, c := range in.spec.Cases {
+		if c.Collector.Dedicated() {
+			other = append(other, "`"+c.Case+"`")
+		}
+	}
+	if len(other) > 0 {
+		p("Its page also shows the cases %s, which need a Collector with TLS, a bearer token or a faulty network in front of it; the commands below run the main case against a plain Collector.\n\n", strings.Join(other, ", "))
 	}
 
-	p("## 1. Start the Collector and the services\n\n")
+	if len(in.services) > 1 {
+		heading("Start the Collector and the services")
+	} else {
+		heading("Start the Collector")
+	}
 	p("The Collector prints everything it receives (the debug exporter in %s).\n\n", collectorConfigFile)
 	p("```sh\n")
 	for _, s := range in.services {
@@ -108,7 +126,7 @@ func (in readmeInput) render() string {
 	p("```\n\n")
 
 	env := in.env()
-	p("## 2. Run the example\n\n")
+	heading("Run the example")
 	if sv := in.spec.Run.Serve; sv != nil {
 		p("It serves until you press Ctrl-C, then flushes its telemetry and exits.\n\n")
 	}
@@ -128,7 +146,7 @@ func (in readmeInput) render() string {
 	p("\n")
 
 	if sv := in.spec.Run.Serve; sv != nil {
-		p("## 3. Send it requests\n\n")
+		heading("Send it requests")
 		p("From a second terminal, then press Ctrl-C in the first one:\n\n```sh\n")
 		for _, r := range sv.Requests {
 			p("%s\n", curl(in.addr(), r))
@@ -136,7 +154,7 @@ func (in readmeInput) render() string {
 		p("```\n\n")
 	}
 
-	p("## 4. See what arrived\n\n")
+	heading("See what arrived")
 	p("```sh\ndocker logs %s\n```\n\n", container(in.id, "collector"))
 	if seen := in.expected(); len(seen) > 0 {
 		p("Among what the Collector printed:\n\n")
@@ -145,7 +163,8 @@ func (in readmeInput) render() string {
 		}
 		p("\n")
 	}
-	p("## 5. Clean up\n\n```sh\ndocker rm -f")
+	heading("Clean up")
+	p("```sh\ndocker rm -f")
 	for _, s := range in.services {
 		p(" %s", container(in.id, s.Name))
 	}

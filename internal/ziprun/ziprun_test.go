@@ -53,7 +53,7 @@ func TestQuickstartZipRuns(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	start := steps["1"]
+	start := steps["Start the Collector and the services"]
 	var ports []string
 	for _, s := range service.All() {
 		if ref, ok := refs[s.Name]; ok {
@@ -67,25 +67,25 @@ func TestQuickstartZipRuns(t *testing.T) {
 		}
 	}
 
-	cleanup := steps["5"]
-	if cleanup == "" {
-		t.Fatalf("README.md has no step 5 (clean up):\n%s", readme)
+	cleanup := steps["Clean up"]
+	if start == "" || cleanup == "" {
+		t.Fatalf("README.md has no step to start the services or to clean up:\n%s", readme)
 	}
 	_ = shell(ctx, folder, cleanup).Run() // a container left by an interrupted run
 	t.Cleanup(func() {
 		if out, err := shell(context.Background(), folder, cleanup).CombinedOutput(); err != nil {
-			t.Errorf("step 5 (clean up): %v\n%s", err, out)
+			t.Errorf("clean up: %v\n%s", err, out)
 		}
 	})
 	if out, err := shell(ctx, folder, start).CombinedOutput(); err != nil {
-		t.Fatalf("step 1 (start the services): %v\n%s\n%s", err, start, out)
+		t.Fatalf("start the services: %v\n%s\n%s", err, start, out)
 	}
 	for _, p := range ports {
 		waitTCP(t, ctx, "127.0.0.1:"+p, nil)
 	}
 
-	srv := runServer(t, ctx, folder, steps["2"])
-	if out, err := shell(ctx, folder, "set -e\n"+steps["3"]).CombinedOutput(); err != nil {
+	srv := runServer(t, ctx, folder, steps["Run the example"])
+	if out, err := shell(ctx, folder, "set -e\n"+steps["Send it requests"]).CombinedOutput(); err != nil {
 		t.Fatalf("step 3 (send requests): %v\n%s", err, out)
 	}
 	// Ctrl-C: SIGINT to the foreground process group.
@@ -111,7 +111,7 @@ func TestQuickstartZipRuns(t *testing.T) {
 	}
 	var logs []byte
 	for deadline := time.Now().Add(30 * time.Second); ; {
-		logs, _ = shell(ctx, folder, steps["4"]).CombinedOutput()
+		logs, _ = shell(ctx, folder, steps["See what arrived"]).CombinedOutput()
 		missing := missingFrom(string(logs), want)
 		if len(missing) == 0 {
 			break
@@ -124,10 +124,11 @@ func TestQuickstartZipRuns(t *testing.T) {
 	t.Logf("the Collector printed all %d things the README names (%d bytes of debug output)", len(want), len(logs))
 }
 
-// stepsOf returns the sh block under each "## N. ..." heading, by N.
+// stepsOf returns the sh block under each "## N. Title" heading, by title
+// (Start..., Run the example, Send it requests, See what arrived, Clean up).
 func stepsOf(readme string) map[string]string {
 	out := map[string]string{}
-	re := regexp.MustCompile("(?ms)^## (\\d+)\\. [^\n]*\n.*?```sh\n(.*?)```")
+	re := regexp.MustCompile("(?ms)^## \\d+\\. ([^\n]*)\n.*?```sh\n(.*?)```")
 	for _, m := range re.FindAllStringSubmatch(readme, -1) {
 		out[m[1]] = m[2]
 	}
