@@ -6,7 +6,6 @@ import (
 	"context"
 	"encoding/json"
 	"io"
-	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -218,24 +217,46 @@ func TestCopyButton(t *testing.T) {
 	}
 }
 
-// TestDownloadBuilds follows the quick start's first link to a zip,
-// unpacks it and builds the module in it on its own (GOWORK=off).
+// TestDownloadBuilds clicks the quick start's first link to a zip, lets
+// the browser download it, unpacks it and builds the module in it on its
+// own (GOWORK=off).
 func TestDownloadBuilds(t *testing.T) {
 	site(t)
 	ctx := tab(t)
+	downloads := t.TempDir()
+	done := make(chan string, 1)
+	err := chromedp.ListenBrowser(ctx, func(ev any) {
+		if ev, ok := ev.(*browser.EventDownloadProgress); ok && ev.State == browser.DownloadProgressStateCompleted {
+			select {
+			case done <- ev.GUID:
+			default:
+			}
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	events := true
+	if _, err := chromedp.CallBrowser(ctx, browser.SetDownloadBehavior, browser.SetDownloadBehaviorParams{
+		Behavior: browser.SetDownloadBehaviorBehaviorAllowAndName, DownloadPath: downloads, EventsEnabled: &events,
+	}); err != nil {
+		t.Fatal(err)
+	}
 	open(t, ctx, quickstart)
 	href := eval[string](t, ctx, `(document.querySelector('a[href$=".zip"]') || {}).href || ""`)
 	if href == "" {
 		t.Fatalf("%s links to no zip", quickstart)
 	}
-	resp, err := http.Get(href)
-	if err != nil {
-		t.Fatal(err)
+	run(t, ctx, "click the zip link", chromedp.Click(chromedp.CSS(`a[href$=".zip"]`), chromedp.NodeVisible))
+	var guid string
+	select {
+	case guid = <-done:
+	case <-ctx.Done():
+		t.Fatalf("the download of %s did not complete", href)
 	}
-	data, err := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if err != nil || resp.StatusCode != http.StatusOK {
-		t.Fatalf("GET %s: %s %v", href, resp.Status, err)
+	data, err := os.ReadFile(filepath.Join(downloads, guid))
+	if err != nil {
+		t.Fatalf("the download of %s: %v", href, err)
 	}
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
