@@ -15,6 +15,7 @@ import (
 
 	"github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 )
 
@@ -30,9 +31,12 @@ func TestSearchFindsBodyWord(t *testing.T) {
 	ctx := tab(t)
 	p := watch(t, ctx)
 	open(t, ctx, "otlp/http/")
-	run(t, ctx, "press /", chromedp.KeyEvent("/"))
+	pressSlash(t, ctx)
 	if !eval[bool](t, ctx, `document.activeElement === document.querySelector("form.search input")`) {
 		t.Fatal(`"/" did not focus the search box`)
+	}
+	if v := eval[string](t, ctx, `document.querySelector("form.search input").value`); v != "" {
+		t.Fatalf(`"/" focused the search box and was typed into it: %q`, v)
 	}
 	run(t, ctx, "type "+word, chromedp.KeyEvent(word))
 	if first := firstResult(t, ctx); !strings.HasSuffix(first, "/"+quickstart) {
@@ -53,6 +57,23 @@ func TestSearchFindsBodyWord(t *testing.T) {
 	}
 	if l := p.take(); len(l) > 0 {
 		t.Errorf("while searching:\n  %s", strings.Join(l, "\n  "))
+	}
+}
+
+// pressSlash presses "/" as a keyboard does: one keyDown that carries the
+// text, so that a handler's preventDefault keeps the character out, as in
+// a real browser. (chromedp.KeyEvent sends the text as a separate char
+// event, which preventDefault on keydown does not stop.)
+func pressSlash(t *testing.T, ctx context.Context) {
+	t.Helper()
+	for _, typ := range []input.DispatchKeyEventType{input.DispatchKeyEventTypeKeyDown, input.DispatchKeyEventTypeKeyUp} {
+		p := input.DispatchKeyEventParams{Type: typ, Key: "/", Code: "Slash", WindowsVirtualKeyCode: 191, NativeVirtualKeyCode: 191}
+		if typ == input.DispatchKeyEventTypeKeyDown {
+			p.Text, p.UnmodifiedText = "/", "/"
+		}
+		if _, err := chromedp.Call(ctx, input.DispatchKeyEvent, p); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 
