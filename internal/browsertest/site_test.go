@@ -28,12 +28,16 @@ var served struct {
 	url     string // http://127.0.0.1:PORT/
 	pages   []string
 	browser context.Context
+	stop    []context.CancelFunc // closes the browser and removes its profile folder
 }
 
-// TestMain removes the built site and stops the browser once every test
+// TestMain stops the browser and removes the built site once every test
 // has run.
 func TestMain(m *testing.M) {
 	code := m.Run()
+	for i := len(served.stop) - 1; i >= 0; i-- {
+		served.stop[i]()
+	}
 	if served.dir != "" {
 		os.RemoveAll(served.dir)
 	}
@@ -94,8 +98,9 @@ func start() error {
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.WindowSize(1280, 900),
 	)
-	alloc, _ := chromedp.NewExecAllocator(context.Background(), opts...)
-	browser, _ := chromedp.NewContext(alloc)
+	alloc, stopAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	browser, stopBrowser := chromedp.NewContext(alloc)
+	served.stop = append(served.stop, stopAlloc, stopBrowser)
 	// The first Run starts the browser, which lives as long as browser.
 	if _, err := chromedp.Run(browser, chromedp.Navigate("about:blank")); err != nil {
 		return err
