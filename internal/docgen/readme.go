@@ -124,6 +124,9 @@ func (in readmeInput) render() string {
 		p("%s\n", dockerRun(in.id, s))
 	}
 	p("```\n\n")
+	if len(in.services) > 1 {
+		p("A database or broker takes a few seconds to accept connections: if the example stops at once saying it cannot connect, run it again.\n\n")
+	}
 
 	env := in.env()
 	heading("Run the example")
