@@ -1,7 +1,8 @@
 # Two commands do everything:
 #   make serve   build the site and serve it at http://127.0.0.1:8080
 #   make test    unit tests, example builds, images, integration tests,
-#                verify (every example against a real Collector), site build
+#                verify (every example against a real Collector), site build,
+#                browser tests (headless Chromium)
 #
 # go.work is for editors only: every build here uses each module's own
 # go.mod (GOWORK=off), as a reader's copy of an example would.
@@ -14,7 +15,7 @@ endif
 GO ?= go
 EXAMPLES := $(sort $(dir $(wildcard examples/*/go.mod)))
 
-.PHONY: all site serve test unit lint examples docker qemu images integration verify otelcol-tidy bench fuzz clean
+.PHONY: all site serve test unit lint examples docker qemu images integration verify browser otelcol-tidy bench fuzz clean
 
 all: site
 
@@ -24,7 +25,7 @@ site:
 serve:
 	$(GO) run ./cmd/docgen serve
 
-test: unit examples docker qemu images integration verify site
+test: unit examples docker qemu images integration verify site browser
 
 unit: lint
 	$(GO) vet ./...
@@ -53,15 +54,23 @@ images: docker
 	$(GO) run ./cmd/images
 
 # Tests that start containers: the Collector, Postgres and Mosquitto
-# packages, and verify against deliberately broken examples. -p 1: they
+# packages, verify against deliberately broken examples, and the quick
+# start's download run as its README says (internal/ziprun). -p 1: they
 # check that no container is left behind, which only holds when one package
 # at a time uses the engine (testcontainers' session id is shared by the
 # packages of one go test).
 integration: images
-	OTELDOCS_INTEGRATION=1 $(GO) test -count=1 -p 1 ./testcontainers/... ./internal/verify/...
+	OTELDOCS_INTEGRATION=1 $(GO) test -count=1 -p 1 ./testcontainers/... ./internal/verify/... ./internal/ziprun/...
 
 verify: images
 	$(GO) run ./cmd/verify $(if $(RUN),-run '$(RUN)')
+
+# The built site in headless Chromium (internal/browsertest): every page
+# loads clean, search, theme, copy, downloads; screenshots in
+# build/screenshots. scripts/ensure-chromium.sh installs Debian's chromium.
+browser:
+	@bash scripts/ensure-chromium.sh
+	OTELDOCS_BROWSER=1 $(GO) test -count=1 ./internal/browsertest/
 
 # The Collector distribution is embedded data (testcontainers/collector/_otelcol,
 # go.mod and go.sum stored as go.mod.txt and go.sum.txt). After editing it,

@@ -1,6 +1,15 @@
 package docgen
 
-import "testing"
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
 
 // BenchmarkGenerateSite builds the repository's own site in memory: the
 // work of every rebuild in docgen serve.
@@ -11,4 +20,99 @@ func BenchmarkGenerateSite(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkSearchIndex reports the size of search.json for the
+// repository's site: in all, gzip-compressed, and per page. The pages add
+// their title, headings and description; their prose adds each new word
+// once and a short number per page a word occurs in.
+func BenchmarkSearchIndex(b *testing.B) {
+	site, err := Generate(Config{Root: "../.."})
+	if err != nil {
+		b.Fatal(err)
+	}
+	data := site.Files["search.json"]
+	var idx searchIndex
+	if err := json.Unmarshal(data, &idx); err != nil {
+		b.Fatal(err)
+	}
+	postings := 0
+	for _, ps := range idx.Words {
+		postings += len(ps)
+	}
+	var gz int
+	for b.Loop() {
+		gz = gzipSize(b, data)
+	}
+	b.ReportMetric(float64(len(idx.Pages)), "pages")
+	b.ReportMetric(float64(len(idx.Words)), "words")
+	b.ReportMetric(float64(postings), "postings")
+	b.ReportMetric(float64(len(data)), "bytes")
+	b.ReportMetric(float64(gz), "gzip-bytes")
+	b.ReportMetric(float64(gz)/float64(len(idx.Pages)), "gzip-bytes/page")
+}
+
+// BenchmarkFirstVisit reports what a first visit to each page transfers,
+// served gzip-compressed (level 6, as static hosts commonly serve it): the
+// HTML and every file it loads at once (stylesheets, script, icon,
+// images). search.json is left out: it loads on the first use of the
+// search box. The median over the pages is the number to watch (budget
+// 30 KB); max-KB names the heaviest page's share.
+func BenchmarkFirstVisit(b *testing.B) {
+	site, err := Generate(Config{Root: "../.."})
+	if err != nil {
+		b.Fatal(err)
+	}
+	var sizes []int
+	for b.Loop() {
+		sizes = firstVisitSizes(b, site)
+	}
+	slices.Sort(sizes)
+	b.ReportMetric(float64(len(sizes)), "pages")
+	b.ReportMetric(float64(sizes[len(sizes)/2])/1024, "median-KB")
+	b.ReportMetric(float64(sizes[len(sizes)-1])/1024, "max-KB")
+}
+
+// loads matches what a page loads at once: stylesheets, icons, scripts,
+// images.
+var loads = regexp.MustCompile(`<(?:link [^>]*rel="(?:stylesheet|icon)"[^>]*href|script [^>]*src|img [^>]*src)="([^"]+)"`)
+
+// firstVisitSizes returns, for each page, the gzip-compressed bytes of its
+// HTML and of what it loads, each file counted once per page.
+func firstVisitSizes(b *testing.B, site *Site) []int {
+	var sizes []int
+	for _, p := range site.Paths() {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		html := site.Files[p]
+		total := gzipSize(b, html)
+		seen := map[string]bool{}
+		for _, m := range loads.FindAllSubmatch(html, -1) {
+			ref, _, _ := strings.Cut(string(m[1]), "?")
+			file := path.Clean(path.Join(path.Dir(p), ref))
+			if seen[file] {
+				continue
+			}
+			seen[file] = true
+			data, ok := site.Files[file]
+			if !ok {
+				b.Fatalf("%s loads %s, which the site does not have", p, file)
+			}
+			total += gzipSize(b, data)
+		}
+		sizes = append(sizes, total)
+	}
+	return sizes
+}
+
+func gzipSize(b *testing.B, data []byte) int {
+	var buf bytes.Buffer
+	zw, err := gzip.NewWriterLevel(&buf, gzip.DefaultCompression)
+	if err != nil {
+		b.Fatal(err)
+	}
+	zw.Write(data)
+	zw.Close()
+	return buf.Len()
 }

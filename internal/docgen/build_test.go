@@ -169,11 +169,11 @@ func TestZipIsDeterministic(t *testing.T) {
 		"examples/q/build/x":  {Data: []byte("x")},
 		"examples/q/sub/a.go": {Data: []byte("package sub\n")},
 	}
-	a, err := zipFolder(fsys, "examples/q", "q")
+	a, err := zipFolder(fsys, "examples/q", "q", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, _ := zipFolder(fsys, "examples/q", "q")
+	b, _ := zipFolder(fsys, "examples/q", "q", nil)
 	if !bytes.Equal(a, b) {
 		t.Error("two zips of the same folder differ")
 	}

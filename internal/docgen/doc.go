@@ -184,7 +184,7 @@
 //	public/404.html, public/sitemap.xml           for the host
 //	public/search.json                            the offline search index
 //	public/assets/                                theme, highlighting stylesheets
-//	public/downloads/<id>.zip                     each example, ready to run
+//	public/downloads/<id>.zip                     each example, ready to run: README.md (how, from verify.yaml) and otelcol.yaml added
 //	public/report/index.html                      the verification report
 //
 // The report lists every examples/<id> folder: its result and level (or

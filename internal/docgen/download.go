@@ -4,7 +4,9 @@ import (
 	"archive/zip"
 	"bytes"
 	"io/fs"
+	"maps"
 	"path"
+	"slices"
 	"strings"
 	"time"
 )
@@ -20,7 +22,11 @@ var zipEpoch = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 // reader needs to run it unchanged, under a folder named <id>.
 func (b *builder) writeDownloads() error {
 	for _, id := range b.examples {
-		data, err := zipFolder(b.cfg.FS, "examples/"+id, id)
+		extras, err := b.exampleExtras(id)
+		if err != nil {
+			return err
+		}
+		data, err := zipFolder(b.cfg.FS, "examples/"+id, id, extras)
 		if err != nil {
 			return err
 		}
@@ -36,10 +42,21 @@ var skipDirs = map[string]bool{"build": true, "bin": true}
 
 // zipFolder zips the regular files under dir (dot files and folders, and
 // build output, left out) in lexical order, naming them prefix/<path under
-// dir>.
-func zipFolder(fsys fs.FS, dir, prefix string) ([]byte, error) {
+// dir>, then extras (name to content, names relative to dir), which a file
+// of the folder with the same name would otherwise shadow.
+func zipFolder(fsys fs.FS, dir, prefix string, extras map[string][]byte) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
+	add := func(name string, data []byte) error {
+		h := &zip.FileHeader{Name: path.Join(prefix, name), Method: zip.Deflate, Modified: zipEpoch}
+		h.SetMode(0o644)
+		w, err := zw.CreateHeader(h)
+		if err != nil {
+			return err
+		}
+		_, err = w.Write(data)
+		return err
+	}
 	err := fs.WalkDir(fsys, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -53,21 +70,23 @@ func zipFolder(fsys fs.FS, dir, prefix string) ([]byte, error) {
 		if !d.Type().IsRegular() {
 			return nil
 		}
+		name := strings.TrimPrefix(p, dir+"/")
+		if _, ok := extras[name]; ok {
+			return nil
+		}
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return err
 		}
-		h := &zip.FileHeader{Name: path.Join(prefix, strings.TrimPrefix(p, dir+"/")), Method: zip.Deflate, Modified: zipEpoch}
-		h.SetMode(0o644)
-		w, err := zw.CreateHeader(h)
-		if err != nil {
-			return err
-		}
-		_, err = w.Write(data)
-		return err
+		return add(name, data)
 	})
 	if err != nil {
 		return nil, err
+	}
+	for _, name := range slices.Sorted(maps.Keys(extras)) {
+		if err := add(name, extras[name]); err != nil {
+			return nil, err
+		}
 	}
 	if err := zw.Close(); err != nil {
 		return nil, err

@@ -3,50 +3,90 @@ package docgen
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 )
 
-// searchEntry is one page in search.json, which the site's script loads
-// on the first keystroke in the search box. Keys are short: the file is
+// searchIndex is search.json, which the site's script loads on the first
+// use of the search box. It is downloaded whole, so it holds no page text:
+// each page's title, headings and description, and one inverted index of
+// the words of every page's prose. A word costs its spelling once for the
+// whole site, plus a small number per page it occurs in; the index grows
+// with the pages' vocabulary, not with their length.
+type searchIndex struct {
+	Pages []searchPage `json:"p"`
+	// Words maps each word of the prose (lower case, split as searchWords
+	// splits) to the pages it occurs in: indexes into Pages, ascending,
+	// each given as the difference from the one before, which keeps the
+	// numbers short.
+	Words map[string][]int `json:"w"`
+}
+
+// searchPage is one page of the index. Keys are short: the file is
 // downloaded whole.
-type searchEntry struct {
+type searchPage struct {
 	Title       string   `json:"t"`
 	URL         string   `json:"u"` // relative to the site root
 	Section     string   `json:"s,omitempty"`
 	Description string   `json:"d,omitempty"`
 	Headings    []string `json:"h,omitempty"`
-	Text        string   `json:"x"`
 }
-
-// maxSearchText bounds the prose kept per page.
-const maxSearchText = 6000
 
 // writeSearchIndex writes search.json.
 func (b *builder) writeSearchIndex() error {
-	entries := make([]searchEntry, 0, len(b.pages))
-	for _, p := range b.pages {
-		e := searchEntry{Title: p.meta.Title, URL: p.url, Description: p.meta.Description, Text: proseOf(p)}
+	idx := searchIndex{Pages: make([]searchPage, 0, len(b.pages)), Words: map[string][]int{}}
+	for i, p := range b.pages {
+		e := searchPage{Title: p.meta.Title, URL: p.url, Description: p.meta.Description}
 		if p.section >= 0 {
 			e.Section = b.toc.Sections[p.section].Title
 		}
 		for _, h := range p.doc.Headings {
 			e.Headings = append(e.Headings, h.Text)
 		}
-		entries = append(entries, e)
+		idx.Pages = append(idx.Pages, e)
+		for _, w := range searchWords(proseOf(p)) {
+			if ps := idx.Words[w]; len(ps) == 0 || ps[len(ps)-1] != i {
+				idx.Words[w] = append(ps, i)
+			}
+		}
+	}
+	for w, ps := range idx.Words {
+		idx.Words[w] = deltas(ps)
 	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(entries); err != nil {
+	if err := enc.Encode(idx); err != nil {
 		return err
 	}
 	return b.add("search.json", buf.Bytes())
 }
 
+// searchWords splits text into lower-case words at every character that is
+// not a letter or a digit, as site.js splits a query: otelhttp.NewHandler
+// gives "otelhttp" and "newhandler". Words of one character are left out.
+func searchWords(text string) []string {
+	words := strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+	})
+	return slices.DeleteFunc(words, func(w string) bool { return len([]rune(w)) < 2 })
+}
+
+// deltas rewrites ascending numbers as the first followed by differences.
+func deltas(ns []int) []int {
+	out := make([]int, len(ns))
+	prev := 0
+	for i, n := range ns {
+		out[i], prev = n-prev, n
+	}
+	return out
+}
+
 // proseOf returns the text of a page's paragraphs, lists and tables,
-// without code, collapsed to single spaces.
+// without headings (indexed apart) and code blocks.
 func proseOf(p *page) string {
 	var b strings.Builder
 	src := p.doc.Body
@@ -70,14 +110,5 @@ func proseOf(p *page) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	s := strings.Join(strings.Fields(b.String()), " ")
-	if len(s) > maxSearchText {
-		s = s[:maxSearchText]
-		for len(s) > 0 && !isRuneStart(s[len(s)-1]) {
-			s = s[:len(s)-1]
-		}
-	}
-	return s
+	return b.String()
 }
-
-func isRuneStart(c byte) bool { return c&0xC0 != 0x80 }

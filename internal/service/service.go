@@ -11,7 +11,9 @@
 //
 //  1. Add its entry to the list below: the name examples write in needs:,
 //     the variables it gives them (standard names, e.g. REDIS_URL), one line
-//     saying what it is.
+//     saying what it is, and its Reader: the public image, the docker run
+//     arguments and the value of each variable against it, from which the
+//     README of every download that needs it is written.
 //  2. Write its package under testcontainers/<name>: the image recipe
 //     (Image) and a Run helper, with a test, like testcontainers/mosquitto.
 //  3. Register it in testcontainers/services/<name>.go: its image and a
@@ -29,20 +31,81 @@ type Service struct {
 	Name  string   // as written under needs: in verify.yaml
 	Env   []string // the variables it gives a running example, and only these
 	About string   // what it is, in a few words
+	// Reader is how a reader runs the service on their own machine, for
+	// the README in each example's download.
+	Reader Reader
+}
+
+// Reader is one service as a reader starts it with docker run: the public
+// image, the arguments, and the value each of the service's variables then
+// takes. The README of a download is written from it; the test that runs a
+// download swaps Image for the image built here.
+type Reader struct {
+	Image string   // public image, e.g. postgres:17
+	Args  []string // docker run arguments before the image: ports, -e, -v
+	Cmd   []string // arguments after the image
+	// Values gives each variable in Env its value against that container.
+	Values map[string]string
 }
 
 // all is the registry, in the order services start.
 var all = []Service{
-	{Name: "collector", About: "the OpenTelemetry Collector every example exports to; verify gives OTEL_EXPORTER_OTLP_* itself"},
-	{Name: "postgres", Env: []string{"DATABASE_URL"}, About: "PostgreSQL, a fresh database per example"},
-	{Name: "mqtt", Env: []string{"MQTT_URL"}, About: "an MQTT broker (Mosquitto)"},
+	{Name: "collector", About: "the OpenTelemetry Collector every example exports to; verify gives OTEL_EXPORTER_OTLP_* itself",
+		Reader: Reader{
+			Image: "otel/opentelemetry-collector-contrib:0.161.0",
+			// CollectorConfig is in the zip; both receivers, and the
+			// debug exporter printing what arrives.
+			Args: []string{"-p", "4317:4317", "-p", "4318:4318", "-v", `"$PWD/otelcol.yaml:/etc/otelcol/config.yaml:ro"`},
+			Cmd:  []string{"--config=/etc/otelcol/config.yaml"},
+		}},
+	{Name: "postgres", Env: []string{"DATABASE_URL"}, About: "PostgreSQL, a fresh database per example",
+		Reader: Reader{
+			Image:  "postgres:17",
+			Args:   []string{"-p", "5432:5432", "-e", "POSTGRES_PASSWORD=postgres"},
+			Values: map[string]string{"DATABASE_URL": "postgres://postgres:postgres@localhost:5432/postgres?sslmode=disable"},
+		}},
+	{Name: "mqtt", Env: []string{"MQTT_URL"}, About: "an MQTT broker (Mosquitto)",
+		Reader: Reader{
+			Image:  "eclipse-mosquitto:2",
+			Args:   []string{"-p", "1883:1883"},
+			Cmd:    []string{"mosquitto", "-c", "/mosquitto-no-auth.conf"},
+			Values: map[string]string{"MQTT_URL": "tcp://localhost:1883"},
+		}},
 }
+
+// CollectorConfig is the Collector configuration a reader runs an example
+// against: OTLP over gRPC and HTTP in, every signal printed by the debug
+// exporter, so that what arrives shows in docker logs.
+const CollectorConfig = `receivers:
+  otlp:
+    protocols:
+      grpc:
+        endpoint: 0.0.0.0:4317
+      http:
+        endpoint: 0.0.0.0:4318
+exporters:
+  debug:
+    verbosity: detailed
+service:
+  pipelines:
+    traces:
+      receivers: [otlp]
+      exporters: [debug]
+    metrics:
+      receivers: [otlp]
+      exporters: [debug]
+    logs:
+      receivers: [otlp]
+      exporters: [debug]
+`
 
 // All returns the registry, in start order.
 func All() []Service {
 	out := slices.Clone(all)
 	for i := range out {
 		out[i].Env = slices.Clone(out[i].Env)
+		out[i].Reader.Args = slices.Clone(out[i].Reader.Args)
+		out[i].Reader.Cmd = slices.Clone(out[i].Reader.Cmd)
 	}
 	return out
 }

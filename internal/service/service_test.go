@@ -80,3 +80,19 @@ func TestNoDockerDependency(t *testing.T) {
 		}
 	}
 }
+
+// TestReaderComplete: every service says how a reader runs it, and gives a
+// value for each variable it lists, or a download's README would tell the
+// reader to export an empty variable.
+func TestReaderComplete(t *testing.T) {
+	for _, s := range All() {
+		if s.Reader.Image == "" {
+			t.Errorf("internal/service/service.go: %s has no Reader.Image: add the public image a reader runs", s.Name)
+		}
+		for _, k := range s.Env {
+			if s.Reader.Values[k] == "" {
+				t.Errorf("internal/service/service.go: %s gives %s but Reader.Values has no value for it: add the value against the container Reader starts", s.Name, k)
+			}
+		}
+	}
+}

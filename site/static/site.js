@@ -55,41 +55,68 @@
   var list = form.querySelector(".search-results");
   var index = null, loading = null;
 
+  // search.json: pages (title, url, section, description, headings) and
+  // an inverted index of the words of their prose (docgen/search.go).
   function load() {
     if (!loading) {
       loading = fetch(form.dataset.index).then(function (r) { return r.json(); })
-        .then(function (data) { index = data; }).catch(function () { index = []; });
+        .then(prepare).catch(function () { index = { pages: [], vocab: [], words: {} }; });
     }
     return loading;
   }
-  function score(page, terms) {
-    var s = 0;
-    var title = page.t.toLowerCase(), heads = (page.h || []).join(" ").toLowerCase();
-    var text = ((page.d || "") + " " + page.x).toLowerCase();
-    for (var i = 0; i < terms.length; i++) {
-      var t = terms[i], hit = 0;
-      if (title.indexOf(t) >= 0) hit += 10;
-      if (heads.indexOf(t) >= 0) hit += 4;
-      if (text.indexOf(t) >= 0) hit += 1;
-      if (!hit) return 0;
-      s += hit;
-    }
-    return s;
+  // Split as docgen's searchWords does: at anything not a letter or a digit.
+  function words(s) {
+    return s.toLowerCase().split(/[^\p{L}\p{Nd}]+/u).filter(function (w) { return w.length > 0; });
   }
-  function excerpt(page, term) {
-    var i = page.x.toLowerCase().indexOf(term);
-    if (i < 0) return page.d || page.x.slice(0, 120);
-    var start = Math.max(0, i - 50);
-    return (start > 0 ? "…" : "") + page.x.slice(start, i + 90) + "…";
+  function prepare(data) {
+    var pages = data.p.map(function (p) {
+      return { p: p, title: words(p.t), heads: words((p.h || []).join(" ")) };
+    });
+    index = { pages: pages, vocab: Object.keys(data.w), words: data.w };
+  }
+  function prefixed(list, term) {
+    for (var i = 0; i < list.length; i++) if (list[i].lastIndexOf(term, 0) === 0) return true;
+    return false;
+  }
+  // Marks the pages whose prose has a word starting with term.
+  function inBody(term) {
+    var hit = new Uint8Array(index.pages.length);
+    for (var i = 0; i < index.vocab.length; i++) {
+      var w = index.vocab[i];
+      if (w.lastIndexOf(term, 0) !== 0) continue;
+      var ds = index.words[w], n = 0;
+      for (var j = 0; j < ds.length; j++) { n += ds[j]; hit[n] = 1; }
+    }
+    return hit;
+  }
+  // Every term must match somewhere; a match in the title outranks one in
+  // a heading, which outranks any number of matches in the prose.
+  function search(q) {
+    var terms = words(q);
+    if (!terms.length) return [];
+    var bodies = terms.map(inBody), hits = [];
+    index.pages.forEach(function (page, i) {
+      var s = 0;
+      for (var k = 0; k < terms.length; k++) {
+        var t = terms[k], hit = 0;
+        if (prefixed(page.title, t)) hit += 100;
+        if (prefixed(page.heads, t)) hit += 10;
+        if (bodies[k][i]) hit += 1;
+        if (!hit) return;
+        s += hit;
+      }
+      hits.push({ p: page.p, s: s, i: i });
+    });
+    return hits.sort(function (a, b) { return b.s - a.s || a.i - b.i; }).slice(0, 10);
+  }
+  function excerpt(page) {
+    return page.d || (page.h || []).join(" · ");
   }
   function show() {
-    var q = input.value.trim().toLowerCase();
+    var q = input.value.trim();
     list.textContent = "";
     if (!q || !index) { list.hidden = true; return; }
-    var terms = q.split(/\s+/);
-    var hits = index.map(function (p) { return { p: p, s: score(p, terms) }; })
-      .filter(function (h) { return h.s > 0; })
-      .sort(function (a, b) { return b.s - a.s; }).slice(0, 10);
+    var hits = search(q);
     if (!hits.length) {
       var li = document.createElement("li");
       li.className = "empty";
@@ -101,7 +128,7 @@
       var base = form.dataset.root === "./" ? "" : form.dataset.root;
       a.href = (base + h.p.u) || "./";
       a.textContent = (h.p.s ? h.p.s + " › " : "") + h.p.t;
-      small.textContent = excerpt(h.p, terms[0]);
+      small.textContent = excerpt(h.p);
       a.appendChild(small);
       li.appendChild(a);
       list.appendChild(li);

@@ -1,0 +1,66 @@
+package docgen
+
+import (
+	"archive/zip"
+	"bytes"
+	"io"
+	"strings"
+	"testing"
+
+	"oteldocs.dev/internal/service"
+)
+
+// TestDownloadReadme opens the quick start's zip of the repository's own
+// site: its README says how to start what verify.yaml needs, with the
+// variables the registry gives, and the Collector configuration it mounts
+// is beside it.
+func TestDownloadReadme(t *testing.T) {
+	site, err := Generate(Config{Root: "../.."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := unzip(t, site.Files[downloadPath("quickstart")])
+	readme := files["quickstart/README.md"]
+	for _, want := range []string{
+		"docker run -d --name quickstart-collector ",
+		"docker run -d --name quickstart-postgres ",
+		"export DATABASE_URL=",
+		"export OTEL_EXPORTER_OTLP_ENDPOINT=http://localhost:4318\n",
+		"export ADDR=localhost:8080\n",
+		"curl -i http://localhost:8080/users/42\n",
+		"a span named `GET /users/:id`",
+		"https://oteldocs.dev/get-started/quickstart/",
+	} {
+		if !strings.Contains(readme, want) {
+			t.Errorf("quickstart/README.md lacks %q:\n%s", want, readme)
+		}
+	}
+	if strings.Contains(readme, "mqtt") {
+		t.Errorf("quickstart/README.md starts mqtt, which quickstart does not need:\n%s", readme)
+	}
+	if files["quickstart/otelcol.yaml"] != service.CollectorConfig {
+		t.Errorf("quickstart/otelcol.yaml is not service.CollectorConfig")
+	}
+}
+
+func unzip(t *testing.T, data []byte) map[string]string {
+	t.Helper()
+	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for _, f := range zr.File {
+		r, err := f.Open()
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[f.Name] = string(b)
+	}
+	return out
+}
