@@ -36,6 +36,10 @@ type ServeRequest struct {
 	Headers map[string]string `yaml:"headers"`
 	Body    string            `yaml:"body"`
 	Status  int               `yaml:"status"` // the answer it must get; default 200
+	// InFlight sends the request without waiting for its answer: verify
+	// goes on once the request is written, and the signal may arrive while
+	// the server is still serving it (inflight.go in internal/verify).
+	InFlight bool `yaml:"in_flight"`
 }
 
 // UnmarshalYAML implements yaml.Unmarshaler.

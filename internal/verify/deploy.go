@@ -1,0 +1,106 @@
+package verify
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"oteldocs.dev/testcontainers/gobuilder"
+	"oteldocs.dev/testcontainers/images"
+)
+
+// checkDeploy checks the files of the spec's deploy section (spec.Deploy):
+// it builds the Dockerfile with the local engine and validates each
+// Collector configuration with the Collector image verify runs. It returns
+// one failure per file that does not pass, naming verify.yaml's line.
+func checkDeploy(ctx context.Context, cfg Config, svc *services, ex Example) []string {
+	d := ex.Spec.Deploy
+	if d == nil {
+		return nil
+	}
+	where := fmt.Sprintf("%s:%d", ex.Spec.Path, d.Line)
+	var failures []string
+	if d.Dockerfile != "" {
+		if err := buildDockerfile(ctx, cfg.Log, ex, d.Dockerfile); err != nil {
+			failures = append(failures, fmt.Sprintf("%s: deploy.dockerfile %s: %v", where, d.Dockerfile, err))
+		}
+	}
+	for _, f := range d.CollectorConfigs {
+		if err := validateCollectorConfig(ctx, svc.collImage, filepath.Join(ex.Dir, filepath.FromSlash(f))); err != nil {
+			failures = append(failures, fmt.Sprintf("%s: deploy.collector_configs %s: the Collector's validate command refused it: %v", where, f, err))
+		} else {
+			fmt.Fprintf(cfg.Log, "verify: %s: %s: valid for %s\n", ex.ID, f, svc.collImage)
+		}
+	}
+	return failures
+}
+
+// buildDockerfile builds the example's Dockerfile with its folder as the
+// context. GO_IMAGE is the local Go builder image (golang images cannot be
+// pulled here); the build uses the host's network so that `go mod
+// download` reaches the module proxy. The image is removed afterwards.
+func buildDockerfile(ctx context.Context, log io.Writer, ex Example, dockerfile string) error {
+	path := filepath.Join(ex.Dir, filepath.FromSlash(dockerfile))
+	if _, err := os.Stat(path); err != nil {
+		return fmt.Errorf("%v: create it or fix the path", err)
+	}
+	goImage, err := images.Ensure(ctx, gobuilder.Image(), log)
+	if err != nil {
+		return fmt.Errorf("the Go builder image: %v", err)
+	}
+	tag := "oteldocs/verify-" + ex.ID + ":" + randomHex(4)
+	t0 := time.Now()
+	_, err = images.Docker(ctx, nil, "build", "--network", "host", "--build-arg", "GO_IMAGE="+goImage, "-f", path, "-t", tag, ex.Dir)
+	if err != nil {
+		return fmt.Errorf("docker build failed: %v", err)
+	}
+	// A fresh context: the image goes even when ctx was cancelled.
+	rmCtx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	defer images.Docker(rmCtx, nil, "rmi", tag)
+	size, _ := images.Docker(ctx, nil, "image", "inspect", "--format", "{{.Size}}", tag)
+	fmt.Fprintf(log, "verify: %s: built %s in %s with GO_IMAGE=%s (%s bytes)\n", ex.ID, dockerfile, since(t0), goImage, strings.TrimSpace(size))
+	return nil
+}
+
+// validateCollectorConfig runs `validate` of the Collector image on the
+// file, given through the environment (the distribution's env provider),
+// so no file has to be mounted into the container.
+func validateCollectorConfig(ctx context.Context, image, path string) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return fmt.Errorf("%v: create it or fix the path", err)
+	}
+	name := "oteldocs-validate-" + randomHex(4)
+	// Removed on every path, Ctrl-C included: the docker CLI dying with
+	// ctx does not stop the container.
+	defer func() {
+		rmCtx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		images.Docker(rmCtx, nil, "rm", "-f", name)
+	}()
+	_, err = images.Docker(ctx, nil, "run", "--name", name, "-e", "OTELDOCS_CONFIG="+string(b), image,
+		"validate", "--config=env:OTELDOCS_CONFIG")
+	if err != nil {
+		return fmt.Errorf("%s", lastLines(err.Error(), 4))
+	}
+	return nil
+}
+
+// lastLines keeps the last n non-empty lines of s, joined by " | ".
+func lastLines(s string, n int) string {
+	var lines []string
+	for _, l := range strings.Split(s, "\n") {
+		if strings.TrimSpace(l) != "" {
+			lines = append(lines, strings.TrimSpace(l))
+		}
+	}
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, " | ")
+}
