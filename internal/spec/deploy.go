@@ -20,13 +20,30 @@ type Deploy struct {
 	Dockerfile string `yaml:"dockerfile"`
 	// CollectorConfigs are each run through `otelcol validate --config`.
 	CollectorConfigs []string `yaml:"collector_configs"`
+	// Lines of each file's entry, for messages: the Dockerfile's, then
+	// one per collector config.
+	DockerfileLine int   `yaml:"-"`
+	ConfigLines    []int `yaml:"-"`
 }
 
 // UnmarshalYAML implements yaml.Unmarshaler.
 func (d *Deploy) UnmarshalYAML(n *yaml.Node) error {
 	type plain Deploy
 	d.Line = n.Line
-	return decodeStrict(n, (*plain)(d))
+	if err := decodeStrict(n, (*plain)(d)); err != nil {
+		return err
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		switch key, v := n.Content[i], n.Content[i+1]; key.Value {
+		case "dockerfile":
+			d.DockerfileLine = v.Line
+		case "collector_configs":
+			for _, item := range v.Content {
+				d.ConfigLines = append(d.ConfigLines, item.Line)
+			}
+		}
+	}
+	return nil
 }
 
 // checkDeploy checks that deploy is on the main document and that each path

@@ -1,7 +1,9 @@
 package verify
 
 import (
+	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -22,16 +24,16 @@ func checkDeploy(ctx context.Context, cfg Config, svc *services, ex Example) []s
 	if d == nil {
 		return nil
 	}
-	where := fmt.Sprintf("%s:%d", ex.Spec.Path, d.Line)
+	at := func(line int) string { return fmt.Sprintf("%s:%d", ex.Spec.Path, line) }
 	var failures []string
 	if d.Dockerfile != "" {
 		if err := buildDockerfile(ctx, cfg.Log, ex, d.Dockerfile); err != nil {
-			failures = append(failures, fmt.Sprintf("%s: deploy.dockerfile %s: %v", where, d.Dockerfile, err))
+			failures = append(failures, fmt.Sprintf("%s: deploy.dockerfile %s: %v", at(d.DockerfileLine), d.Dockerfile, err))
 		}
 	}
-	for _, f := range d.CollectorConfigs {
+	for i, f := range d.CollectorConfigs {
 		if err := validateCollectorConfig(ctx, svc.collImage, filepath.Join(ex.Dir, filepath.FromSlash(f))); err != nil {
-			failures = append(failures, fmt.Sprintf("%s: deploy.collector_configs %s: the Collector's validate command refused it: %v", where, f, err))
+			failures = append(failures, fmt.Sprintf("%s: deploy.collector_configs[%d] %s: the Collector's validate command refused it: %v", at(d.ConfigLines[i]), i, f, err))
 		} else {
 			fmt.Fprintf(cfg.Log, "verify: %s: %s: valid for %s\n", ex.ID, f, svc.collImage)
 		}
@@ -83,24 +85,32 @@ func validateCollectorConfig(ctx context.Context, image, path string) error {
 		defer cancel()
 		images.Docker(rmCtx, nil, "rm", "-f", name)
 	}()
-	_, err = images.Docker(ctx, nil, "run", "--name", name, "-e", "OTELDOCS_CONFIG="+string(b), image,
+	var stderr bytes.Buffer
+	_, err = images.Docker(ctx, &stderr, "run", "--name", name, "-e", "OTELDOCS_CONFIG="+string(b), image,
 		"validate", "--config=env:OTELDOCS_CONFIG")
 	if err != nil {
-		return fmt.Errorf("%s", lastLines(err.Error(), 4))
+		if msg := validateMessage(stderr.String()); msg != "" {
+			return errors.New(msg)
+		}
+		return err
 	}
 	return nil
 }
 
-// lastLines keeps the last n non-empty lines of s, joined by " | ".
-func lastLines(s string, n int) string {
+// validateMessage keeps what the Collector said is wrong from the error of
+// docker run's standard error: its "Error:" lines, up to the log line
+// that repeats them.
+func validateMessage(s string) string {
 	var lines []string
 	for _, l := range strings.Split(s, "\n") {
-		if strings.TrimSpace(l) != "" {
-			lines = append(lines, strings.TrimSpace(l))
+		l = strings.TrimSpace(l)
+		if strings.Contains(l, "collector server run finished with error") {
+			break // the log line, then the same message again
 		}
+		if l == "" {
+			continue
+		}
+		lines = append(lines, l)
 	}
-	if len(lines) > n {
-		lines = lines[len(lines)-n:]
-	}
-	return strings.Join(lines, " | ")
+	return strings.Join(lines, " ")
 }
