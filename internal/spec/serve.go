@@ -37,8 +37,8 @@ type ServeRequest struct {
 	Body    string            `yaml:"body"`
 	Status  int               `yaml:"status"` // the answer it must get; default 200
 	// InFlight sends the request without waiting for its answer: verify
-	// goes on once the request is written, and the signal may arrive while
-	// the server is still serving it (inflight.go in internal/verify).
+	// goes on once the server has read it, so the signal arrives while the
+	// server is still serving it (inflight.go in internal/verify).
 	InFlight bool `yaml:"in_flight"`
 }
 

@@ -31,14 +31,30 @@ func checkDeploy(ctx context.Context, cfg Config, svc *services, ex Example) []s
 			failures = append(failures, fmt.Sprintf("%s: deploy.dockerfile %s: %v", at(d.DockerfileLine), d.Dockerfile, err))
 		}
 	}
+	image := runningCollectorImage(ctx, svc)
 	for i, f := range d.CollectorConfigs {
-		if err := validateCollectorConfig(ctx, svc.collImage, filepath.Join(ex.Dir, filepath.FromSlash(f))); err != nil {
+		if err := validateCollectorConfig(ctx, image, filepath.Join(ex.Dir, filepath.FromSlash(f))); err != nil {
 			failures = append(failures, fmt.Sprintf("%s: deploy.collector_configs[%d] %s: the Collector's validate command refused it: %v", at(d.ConfigLines[i]), i, f, err))
 		} else {
-			fmt.Fprintf(cfg.Log, "verify: %s: %s: valid for %s\n", ex.ID, f, svc.collImage)
+			fmt.Fprintf(cfg.Log, "verify: %s: %s: valid for %s (%.19s)\n", ex.ID, f, svc.collImage, image)
 		}
 	}
 	return failures
+}
+
+// runningCollectorImage is the image id of the Collector container that
+// receives the examples' telemetry, so that validate runs the very build
+// that serves. The tag (svc.collImage) is the fallback: another checkout on
+// the same engine may point it at another build meanwhile.
+func runningCollectorImage(ctx context.Context, svc *services) string {
+	if svc.collector == nil {
+		return svc.collImage
+	}
+	id, err := images.Docker(ctx, nil, "container", "inspect", "--format", "{{.Image}}", svc.collector.GetContainerID())
+	if id = strings.TrimSpace(id); err != nil || id == "" {
+		return svc.collImage
+	}
+	return id
 }
 
 // buildDockerfile builds the example's Dockerfile with its folder as the

@@ -6,8 +6,10 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptrace"
+	"net/netip"
 	"strings"
 	"sync"
+	"time"
 
 	"oteldocs.dev/internal/spec"
 )
@@ -20,25 +22,52 @@ type inFlight struct {
 	failures []string
 }
 
-// start sends the request in the background and returns once its bytes are
-// written to the connection (or sending it failed): the server has it, or
-// will read it from the socket, and a graceful shutdown must answer it.
+// start sends the request in the background and returns once the server
+// has read it: net/http's Shutdown serves a request it has read to the
+// end, but drops one still unread in the socket (server.go: a request read
+// after shutdown began is not served). Written bytes are not enough, so
+// start watches the server's receive queue (serverHasRead); where that
+// cannot be seen, it returns once the request is written.
 func (f *inFlight) start(ctx context.Context, client *http.Client, sp *spec.Spec, i int, addr string, out io.Writer) {
-	written := make(chan struct{})
-	var once sync.Once
-	done := func() { once.Do(func() { close(written) }) }
-	trace := &httptrace.ClientTrace{WroteRequest: func(httptrace.WroteRequestInfo) { done() }}
+	written, finished := make(chan netip.AddrPort, 1), make(chan struct{})
+	var local netip.AddrPort // set by GotConn, which comes before WroteRequest
+	trace := &httptrace.ClientTrace{
+		GotConn: func(info httptrace.GotConnInfo) {
+			local, _ = netip.ParseAddrPort(info.Conn.LocalAddr().String())
+		},
+		WroteRequest: func(httptrace.WroteRequestInfo) { written <- local },
+	}
 	f.wg.Add(1)
 	go func() {
 		defer f.wg.Done()
-		defer done()
+		defer close(finished)
 		if msg := sendServeRequest(httptrace.WithClientTrace(ctx, trace), client, sp, i, addr, out); msg != "" {
 			f.mu.Lock()
 			f.failures = append(f.failures, msg)
 			f.mu.Unlock()
 		}
 	}()
-	<-written
+	server, _ := netip.ParseAddrPort(addr)
+	var conn netip.AddrPort
+	select {
+	case conn = <-written:
+	case <-finished:
+		return
+	}
+	tick := time.NewTicker(5 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		if read, ok := serverHasRead(server, conn); read || !ok {
+			break
+		}
+		select {
+		case <-finished:
+			return
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
 	fmt.Fprintf(out, "verify: %s: sent, in flight\n", sp.Run.Serve.Requests[i])
 }
 
