@@ -36,6 +36,10 @@ type ServeRequest struct {
 	Headers map[string]string `yaml:"headers"`
 	Body    string            `yaml:"body"`
 	Status  int               `yaml:"status"` // the answer it must get; default 200
+	// InFlight sends the request without waiting for its answer: verify
+	// goes on once the server has read it, so the signal arrives while the
+	// server is still serving it (inflight.go in internal/verify).
+	InFlight bool `yaml:"in_flight"`
 }
 
 // UnmarshalYAML implements yaml.Unmarshaler.

@@ -32,7 +32,8 @@ type Spec struct {
 	Collector Collector `yaml:"collector"`
 	Run       Run       `yaml:"run"`
 	Expect    Expect    `yaml:"expect"`
-	Cases     []*Spec   `yaml:"-"` // extra cases, on the main case only
+	Deploy    *Deploy   `yaml:"deploy"` // deploy.go
+	Cases     []*Spec   `yaml:"-"`      // extra cases, on the main case only
 }
 
 // Collector asks for a Collector of its own, configured for this case,
@@ -256,6 +257,7 @@ func (s *Spec) check() error {
 	s.checkServe(bad)
 	s.checkAlongside(bad)
 	s.checkArch(bad)
+	s.checkDeploy(bad)
 	// The steps after this one read every item: an empty one stops here.
 	if !s.checkEmptyItems(bad) {
 		return errors.Join(errs...)

@@ -151,6 +151,8 @@
 //	        headers: {Content-Type: application/json}
 //	        body: '{"name": "Ada"}'
 //	        status: 201            # the status it must answer with
+//	      - path: /report
+//	        in_flight: true        # do not wait for the answer (see In flight below)
 //	    signal: SIGINT             # sent after the last request: SIGINT (default) or SIGTERM
 //	  timeout: 60s                 # bounds all of it, the exit after the signal included
 //
@@ -181,6 +183,21 @@
 // it, and so could not flush; and one that does not exit after the signal:
 //
 //	did not exit within run.timeout of 60s after verify sent SIGINT (run.serve in examples/quickstart/verify.yaml:8): a server must stop on that signal and flush its telemetry
+//
+// In flight. A request with in_flight: true is sent without waiting for its
+// answer: verify goes on as soon as the server has read it, so the signal
+// arrives while the server is serving it, as SIGTERM does when Kubernetes
+// stops a pod in the middle of a request. Read, not only sent: net/http's
+// Shutdown drops a request it has not read yet, so verify waits until the
+// server's receive queue for that connection is empty (/proc/net/tcp; where
+// that cannot be read, it goes on once the request is written). The answer
+// and its status are checked after the program has exited; a server that
+// drops the request fails the case with the error the client got. The
+// output shows the order:
+//
+//	verify: GET /report: sent, in flight
+//	verify: sent SIGTERM
+//	verify: GET /report: 200 OK
 //
 // # Two programs
 //
@@ -250,6 +267,31 @@
 // A missing emulator fails the case with what to install (`make test`
 // installs it through scripts/ensure-qemu.sh). run.arch runs the main
 // program only: it does not combine with run.serve or run.alongside.
+//
+// # Deploy files
+//
+// An example may ship files that are not run but must work: a Dockerfile, a
+// Collector configuration for production. The first document of verify.yaml
+// lists them, with paths relative to the example's folder:
+//
+//	deploy:
+//	  dockerfile: Dockerfile       # built with docker build, the folder as context
+//	  collector_configs:           # each checked by the Collector's validate command
+//	    - collector/agent.yaml
+//	    - collector/gateway.yaml
+//
+// No registry is reachable, so golang images cannot be pulled: verify builds
+// a Go builder image from the host's toolchain (oteldocs.dev/testcontainers/gobuilder:
+// GOROOT and CA certificates in a FROM scratch image, no shell) and passes
+// it as the build argument GO_IMAGE. The Dockerfile starts its build stage
+// with ARG GO_IMAGE=golang:1.26 and FROM ${GO_IMAGE}, and writes RUN in exec
+// form. The build uses the host's network, so go mod download reaches the
+// module proxy; the image is removed afterwards. Each Collector
+// configuration runs through `validate --config` of the same Collector
+// image that receives the telemetry, so a component the distribution lacks,
+// or a misspelt field, fails the example:
+//
+//	examples/production/verify.yaml:9: deploy.collector_configs[1] collector/gateway.yaml: the Collector's validate command refused it: Error: failed to get config: ... 'memorylimiter.Config' has invalid keys: limit_percentag
 //
 // # The wire
 //

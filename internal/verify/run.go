@@ -83,6 +83,7 @@ func verifyOne(ctx context.Context, cfg Config, svc *services, ex Example, bin s
 			failures = append(failures, fmt.Sprintf("case %q (%s:%d): %s", c.Case, c.Path, c.Line, f))
 		}
 	}
+	failures = append(failures, checkDeploy(ctx, cfg, svc, ex)...) // deploy.go
 	if err := publish(staged, outDir); err != nil {
 		failures = append(failures, err.Error())
 	} else if mainLevel != results.LevelCompiled {

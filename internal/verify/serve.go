@@ -10,7 +10,6 @@ import (
 	"net/http"
 	"os"
 	"os/exec"
-	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -69,7 +68,8 @@ func serveAndStop(ctx context.Context, ex Example, sp *spec.Spec, bin string, en
 		r.err = fmt.Errorf("the program did not answer on %s=%s (ready: %s) within run.timeout of %s (%s): %v", sv.AddrEnv, addr, sv.Ready, timeout, where, err)
 		return r
 	}
-	r.requestFailures = sendServeRequests(runCtx, sp, addr, out)
+	var pending *inFlight
+	r.requestFailures, pending = sendServeRequests(runCtx, sp, addr, out)
 
 	sig := map[string]os.Signal{"SIGINT": os.Interrupt, "SIGTERM": syscall.SIGTERM}[sv.Signal]
 	fmt.Fprintf(out, "verify: sent %s\n", sv.Signal)
@@ -77,6 +77,7 @@ func serveAndStop(ctx context.Context, ex Example, sp *spec.Spec, bin string, en
 		r.requestFailures = append(r.requestFailures, fmt.Sprintf("%s: sending %s: %v", where, sv.Signal, err))
 	}
 	err = <-exited
+	r.requestFailures = append(r.requestFailures, pending.wait()...)
 	r.exitCode = exitCode(cmd)
 	switch {
 	case errors.Is(runCtx.Err(), context.DeadlineExceeded):
@@ -156,36 +157,23 @@ func waitReady(ctx context.Context, ready, addr string, exited <-chan error) err
 
 // sendServeRequests sends run.serve.requests in order and returns a
 // failure, naming its line of verify.yaml, for each that could not be sent
-// or got another status. Each answer is logged to out.
-func sendServeRequests(ctx context.Context, sp *spec.Spec, addr string, out io.Writer) []string {
+// or got another status. Each answer is logged to out. A request with
+// in_flight: true is only started (inflight.go): its failures come from
+// the returned inFlight's wait, called after the signal.
+func sendServeRequests(ctx context.Context, sp *spec.Spec, addr string, out io.Writer) ([]string, *inFlight) {
 	client := &http.Client{Transport: &http.Transport{DisableKeepAlives: true}}
 	var failures []string
+	pending := &inFlight{}
 	for i, want := range sp.Run.Serve.Requests {
-		fail := func(format string, args ...any) {
-			failures = append(failures, fmt.Sprintf("%s:%d: run.serve.requests[%d]: %s: %s", sp.Path, want.Line, i, want, fmt.Sprintf(format, args...)))
-		}
-		req, err := http.NewRequestWithContext(ctx, want.Method, "http://"+addr+want.Path, strings.NewReader(want.Body))
-		if err != nil {
-			fail("%v", err)
+		if want.InFlight {
+			pending.start(ctx, client, sp, i, addr, out)
 			continue
 		}
-		for k, v := range want.Headers {
-			req.Header.Set(k, v)
-		}
-		resp, err := client.Do(req)
-		if err != nil {
-			fmt.Fprintf(out, "verify: %s: %v\n", want, err)
-			fail("%v", err)
-			continue
-		}
-		io.Copy(io.Discard, resp.Body)
-		resp.Body.Close()
-		fmt.Fprintf(out, "verify: %s: %s\n", want, resp.Status)
-		if resp.StatusCode != want.Status {
-			fail("want status %d, got %s", want.Status, resp.Status)
+		if msg := sendServeRequest(ctx, client, sp, i, addr, out); msg != "" {
+			failures = append(failures, msg)
 		}
 	}
-	return failures
+	return failures, pending
 }
 
 // exitCode is the program's exit status once it has exited, -1 if a

@@ -27,7 +27,7 @@ func TestServeAndStop(t *testing.T) {
 		yaml         string
 		wantOutput   []string // in this order among the program's lines, or verify's
 		wantErr      string   // in r.err; "" for none
-		wantFailures []string // each in one request failure, in order
+		wantFailures []string // each the start of one request failure, in order
 		wantExit     int
 	}{{
 		name: "ok",
@@ -65,6 +65,31 @@ func TestServeAndStop(t *testing.T) {
 			"verify.yaml:4: run.serve.requests[0]: GET /status/404: want status 200, got 404 Not Found",
 			"verify.yaml:7: run.serve.requests[2]: GET /status/500: want status 404, got 500 Internal Server Error",
 		},
+	}, {
+		name: "in flight",
+		yaml: `run:
+  serve:
+    signal: SIGTERM
+    requests:
+      - path: /slow
+        in_flight: true
+      - path: /x
+`,
+		wantOutput: []string{"got GET /slow", "stopping on terminated", "answered /slow", "flushed",
+			"verify: GET /slow: sent, in flight", "verify: GET /x: 200 OK", "verify: sent SIGTERM", "verify: GET /slow: 200 OK"},
+	}, {
+		name: "in flight, dropped by Close",
+		yaml: `run:
+  env: {FIXTURE_MODE: close}
+  serve:
+    signal: SIGTERM
+    requests:
+      - path: /slow
+        in_flight: true
+      - path: /x
+`,
+		wantOutput:   []string{"got GET /slow", "stopping on terminated", "cancelled /slow", "verify: sent SIGTERM"},
+		wantFailures: []string{"verify.yaml:6: run.serve.requests[0]: GET /slow: Get \"http://127.0.0.1:"},
 	}, {
 		name: "ignores the signal",
 		yaml: `run:
@@ -137,7 +162,7 @@ func TestServeAndStop(t *testing.T) {
 				t.Fatalf("request failures %q, want %q", r.requestFailures, tt.wantFailures)
 			}
 			for i, w := range tt.wantFailures {
-				if r.requestFailures[i] != w {
+				if !strings.HasPrefix(r.requestFailures[i], w) {
 					t.Errorf("request failure %d:\n got %s\nwant %s", i, r.requestFailures[i], w)
 				}
 			}

@@ -1,8 +1,10 @@
 // Command otelcol-oteldocs is the OpenTelemetry Collector distribution that
 // the examples of oteldocs.dev are verified against: the OTLP receiver (gRPC
-// and HTTP), the batch processor, the file and debug exporters, and the
-// health_check and bearertokenauth extensions, with configuration read from
-// files, environment variables or inline YAML.
+// and HTTP), the batch, memory_limiter and tail_sampling processors, the
+// file, debug, otlp and otlphttp exporters (the last two for an agent that
+// forwards to a gateway), and the health_check and bearertokenauth
+// extensions, with configuration read from files, environment variables or
+// inline YAML.
 //
 // Build it as a static binary (see Dockerfile):
 //
@@ -15,6 +17,7 @@ import (
 	"github.com/open-telemetry/opentelemetry-collector-contrib/exporter/fileexporter"
 	"github.com/open-telemetry/opentelemetry-collector-contrib/extension/bearertokenauthextension"
 	"github.com/open-telemetry/opentelemetry-collector-contrib/extension/healthcheckextension"
+	"github.com/open-telemetry/opentelemetry-collector-contrib/processor/tailsamplingprocessor"
 	"go.opentelemetry.io/collector/component"
 	"go.opentelemetry.io/collector/confmap"
 	"go.opentelemetry.io/collector/confmap/provider/envprovider"
@@ -22,10 +25,13 @@ import (
 	"go.opentelemetry.io/collector/confmap/provider/yamlprovider"
 	"go.opentelemetry.io/collector/exporter"
 	"go.opentelemetry.io/collector/exporter/debugexporter"
+	"go.opentelemetry.io/collector/exporter/otlpexporter"
+	"go.opentelemetry.io/collector/exporter/otlphttpexporter"
 	"go.opentelemetry.io/collector/extension"
 	"go.opentelemetry.io/collector/otelcol"
 	"go.opentelemetry.io/collector/processor"
 	"go.opentelemetry.io/collector/processor/batchprocessor"
+	"go.opentelemetry.io/collector/processor/memorylimiterprocessor"
 	"go.opentelemetry.io/collector/receiver"
 	"go.opentelemetry.io/collector/receiver/otlpreceiver"
 	"go.opentelemetry.io/collector/service/telemetry/otelconftelemetry"
@@ -70,6 +76,8 @@ func factories() (otelcol.Factories, error) {
 	}
 	f.Processors, err = otelcol.MakeFactoryMap[processor.Factory](
 		batchprocessor.NewFactory(),
+		memorylimiterprocessor.NewFactory(),
+		tailsamplingprocessor.NewFactory(),
 	)
 	if err != nil {
 		return f, err
@@ -77,6 +85,8 @@ func factories() (otelcol.Factories, error) {
 	f.Exporters, err = otelcol.MakeFactoryMap[exporter.Factory](
 		debugexporter.NewFactory(),
 		fileexporter.NewFactory(),
+		otlpexporter.NewFactory(),
+		otlphttpexporter.NewFactory(),
 	)
 	if err != nil {
 		return f, err

@@ -1,7 +1,8 @@
 // Command servefixture is the server of serve_test.go: it serves on $ADDR
 // until SIGINT or SIGTERM, printing each request it gets. FIXTURE_MODE
 // makes it misbehave: "ignore" ignores the signals, "nohandler" lets them
-// kill it, "exit" exits with status 3 before it listens.
+// kill it, "exit" exits with status 3 before it listens, "close" stops with
+// srv.Close, which drops the requests in flight.
 package main
 
 import (
@@ -44,7 +45,11 @@ func main() {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
-	if err := srv.Shutdown(ctx); err != nil {
+	stop := srv.Shutdown
+	if mode == "close" {
+		stop = func(context.Context) error { return srv.Close() }
+	}
+	if err := stop(ctx); err != nil {
 		log.Fatal(err)
 	}
 	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
@@ -53,11 +58,20 @@ func main() {
 	fmt.Println("flushed")
 }
 
-// handle prints the request and answers /status/NNN with NNN, anything
-// else with 200.
+// handle prints the request and answers /status/NNN with NNN, /slow after
+// half a second, anything else with 200.
 func handle(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
 	fmt.Printf("got %s %s header=%q body=%q\n", r.Method, r.URL.RequestURI(), r.Header.Get("X-Test"), body)
+	if r.URL.Path == "/slow" {
+		select {
+		case <-time.After(500 * time.Millisecond):
+			fmt.Println("answered /slow")
+		case <-r.Context().Done():
+			fmt.Println("cancelled /slow")
+		}
+		return
+	}
 	if code, err := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/status/")); err == nil {
 		w.WriteHeader(code)
 	}
