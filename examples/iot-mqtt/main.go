@@ -3,7 +3,8 @@
 // trace context in the message's user properties. The gateway in ./gateway
 // receives the readings.
 //
-// It is configured by MQTT_URL (e.g. tcp://localhost:1883) and the standard
+// It is configured by MQTT_URL (e.g. tcp://localhost:1883), TRACE_BURST and
+// TRACE_EVERY (how many traces it keeps, see otel.go) and the standard
 // OTEL_* variables. It takes -readings readings, one every -interval, and
 // exits: a duty-cycled device that wakes, samples and sleeps.
 package main
