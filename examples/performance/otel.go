@@ -1,0 +1,86 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/exporters/otlp/otlpmetric/otlpmetrichttp"
+	"go.opentelemetry.io/otel/exporters/otlp/otlptrace/otlptracehttp"
+	sdkmetric "go.opentelemetry.io/otel/sdk/metric"
+	"go.opentelemetry.io/otel/sdk/resource"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+	semconv "go.opentelemetry.io/otel/semconv/v1.43.0"
+)
+
+// shutdownTimeout bounds the final flush in run: long enough for one export,
+// short enough that a stuck Collector does not hang the exit.
+const shutdownTimeout = 5 * time.Second
+
+// newResource names the service; OTEL_SERVICE_NAME and
+// OTEL_RESOURCE_ATTRIBUTES win over the default.
+func newResource(ctx context.Context) (*resource.Resource, error) {
+	return resource.New(ctx,
+		resource.WithSchemaURL(semconv.SchemaURL),
+		resource.WithAttributes(semconv.ServiceName("performance")),
+		resource.WithFromEnv(),
+		resource.WithTelemetrySDK(),
+	)
+}
+
+// setupOTel installs a global TracerProvider with the batch span processor
+// and a global MeterProvider with a periodic reader, both exporting over
+// OTLP/HTTP. The exporters read OTEL_EXPORTER_OTLP_ENDPOINT and the other
+// OTEL_EXPORTER_OTLP_* variables.
+func setupOTel(ctx context.Context) (shutdown func(context.Context) error, err error) {
+	var shutdowns []func(context.Context) error
+	shutdownAll := func(ctx context.Context) error {
+		var errs error
+		for _, fn := range shutdowns {
+			errs = errors.Join(errs, fn(ctx))
+		}
+		shutdowns = nil
+		return errs
+	}
+	// If a later step fails, stop the providers already built.
+	defer func() {
+		if err != nil {
+			err = errors.Join(err, shutdownAll(ctx))
+		}
+	}()
+
+	res, err := newResource(ctx)
+	if err != nil {
+		return nil, err
+	}
+	traceExporter, err := otlptracehttp.New(ctx)
+	if err != nil {
+		return nil, err
+	}
+	// [START batch]
+	// WithBlocking: when the queue is full, End waits for room instead of
+	// dropping the span (the default), so every span is exported and the
+	// benchmark's rate is what reached the Collector.
+	tracerProvider := sdktrace.NewTracerProvider(
+		sdktrace.WithBatcher(traceExporter, sdktrace.WithBlocking()),
+		sdktrace.WithResource(res),
+	)
+	// [END batch]
+	shutdowns = append(shutdowns, tracerProvider.Shutdown)
+
+	metricExporter, err := otlpmetrichttp.New(ctx)
+	if err != nil {
+		return nil, err
+	}
+	meterProvider := sdkmetric.NewMeterProvider(
+		sdkmetric.WithReader(sdkmetric.NewPeriodicReader(metricExporter)),
+		sdkmetric.WithResource(res),
+	)
+	shutdowns = append(shutdowns, meterProvider.Shutdown)
+
+	// Install globals only once every step succeeded.
+	otel.SetTracerProvider(tracerProvider)
+	otel.SetMeterProvider(meterProvider)
+	return shutdownAll, nil
+}
