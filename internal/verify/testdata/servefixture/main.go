@@ -20,8 +20,14 @@ import (
 	"time"
 )
 
+// stopping is closed when the signal arrives: /slow is answered only then,
+// so it is in flight when the server stops, however busy the machine.
+var stopping = make(chan struct{})
+
+// mode is FIXTURE_MODE.
+var mode = os.Getenv("FIXTURE_MODE")
+
 func main() {
-	mode := os.Getenv("FIXTURE_MODE")
 	if mode == "exit" {
 		fmt.Println("giving up")
 		os.Exit(3)
@@ -40,6 +46,7 @@ func main() {
 	select {
 	case sig := <-sigs:
 		fmt.Printf("stopping on %v\n", sig)
+		close(stopping)
 	case err := <-done:
 		log.Fatal(err)
 	}
@@ -58,17 +65,24 @@ func main() {
 	fmt.Println("flushed")
 }
 
-// handle prints the request and answers /status/NNN with NNN, /slow after
-// half a second, anything else with 200.
+// handle prints the request and answers /status/NNN with NNN, anything
+// else with 200. /slow is answered once the server is stopping; in "close"
+// mode never: it waits until Close cancels the request (at most 10 s).
 func handle(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
 	fmt.Printf("got %s %s header=%q body=%q\n", r.Method, r.URL.RequestURI(), r.Header.Get("X-Test"), body)
 	if r.URL.Path == "/slow" {
+		answer := stopping
+		if mode == "close" {
+			answer = nil // a nil channel never delivers
+		}
 		select {
-		case <-time.After(500 * time.Millisecond):
+		case <-answer:
 			fmt.Println("answered /slow")
 		case <-r.Context().Done():
 			fmt.Println("cancelled /slow")
+		case <-time.After(10 * time.Second):
+			fmt.Println("/slow: not stopped within 10s")
 		}
 		return
 	}
