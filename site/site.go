@@ -7,6 +7,7 @@
 //	templates/telemetry.html   a telemetry block and its panel (spans, metrics, logs)
 //	templates/output.html      an output block: what an example printed
 //	templates/table.html       a table block: a CSV file of the repository
+//	templates/diff.html        a diff block: what changed between two files or folders
 //	templates/markdown.html    the site's additions to Markdown: heading anchors, raw HTML shown as text
 //	static/                    copied to assets/ in the built site
 //	serve/                     served only by docgen serve (live reload)

@@ -153,6 +153,20 @@
 // the page cannot drift from it. "#KEY" keeps the rows whose first column is
 // KEY and leaves that column out.
 //
+// # Diff blocks
+//
+//	```diff examples/tutorial-2 examples/tutorial-3
+//	```
+//
+// shows what changed from the first folder (or file) to the second as a
+// unified diff with three lines of context, computed from the files at
+// build time, so a tutorial's steps cannot drift from their modules. For
+// two folders every file of either side is compared by its path in the
+// folder, go.mod included; go.sum and verify.yaml are left out. A path
+// that does not exist, a folder compared with a file, or two sides with
+// the same content are errors. A ```diff block with one word and lines
+// inside is an ordinary highlighted block.
+//
 // # Links
 //
 // Link to another page by the relative path of its Markdown file, with an
@@ -219,6 +233,7 @@
 //	templates/telemetry.html   telemetry block and panel (snippet.TelemetryNode, telemetry.Panel)
 //	templates/output.html      output block (snippet.OutputNode)
 //	templates/table.html       table block (snippet.TableNode)
+//	templates/diff.html        diff block (snippet.DiffNode)
 //	templates/markdown.html    heading anchors, raw HTML shown as text
 //	templates/report.html      the verification report's table (reportData)
 //	static/                    CSS, JS (site.js, theme.js), icon

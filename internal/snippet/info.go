@@ -17,6 +17,7 @@ const (
 	Telemetry             // ```telemetry ID or ```telemetry ID#CASE
 	Output                // ```output ID or ```output ID#CASE
 	Table                 // ```table PATH.csv or ```table PATH.csv#KEY
+	Diff                  // ```diff FROM TO: two folders or two files
 )
 
 // Block is a parsed info string.
@@ -26,6 +27,7 @@ type Block struct {
 	Region  string // Snippet: region name, "" for the whole file; Table: the key, "" for every row
 	Example string // Snippet: the example the file belongs to, if under examples/; Telemetry, Output: the example
 	Case    string // Telemetry, Output: a named case of the example's verify.yaml; "" for the main one
+	To      string // Diff: the later version; Path is the earlier one
 }
 
 // ParseInfo parses the info string of a fenced code block. A block that is
@@ -46,6 +48,14 @@ func ParseInfo(info string) (Block, error) {
 			return Block{}, fmt.Errorf("want \"table PATH.csv\" or \"table PATH.csv#KEY\", for example \"table examples/otelci/mapping.csv#github\"; got %q", strings.TrimSpace(info))
 		}
 		return parseTable(fields[1])
+	case "diff":
+		if len(fields) == 1 {
+			return Block{Kind: Plain}, nil // an ordinary diff, written on the page
+		}
+		if len(fields) != 3 {
+			return Block{}, fmt.Errorf("want \"diff FROM TO\", two folders or two files, for example \"diff examples/tutorial-2 examples/tutorial-3\"; got %q", strings.TrimSpace(info))
+		}
+		return parseDiff(fields[1], fields[2])
 	case "telemetry", "output":
 		kind := map[string]Kind{"telemetry": Telemetry, "output": Output}[fields[0]]
 		if len(fields) != 2 {
