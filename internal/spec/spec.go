@@ -51,6 +51,8 @@ type Collector struct {
 	HTTPFaults *Faults `yaml:"http_faults"`
 	// GRPCFaults does the same in front of the OTLP/gRPC receiver (wire.go).
 	GRPCFaults *GRPCFaults `yaml:"grpc_faults"`
+	// Outage stops this Collector mid-run and starts it again (outage.go).
+	Outage *Outage `yaml:"outage"`
 }
 
 // Faults says how the proxy in front of the Collector misbehaves.
@@ -75,7 +77,7 @@ func (f *Faults) UnmarshalYAML(n *yaml.Node) error {
 }
 
 // Dedicated reports whether the case needs a Collector of its own.
-func (c Collector) Dedicated() bool { return c.TLS || c.BearerToken != "" }
+func (c Collector) Dedicated() bool { return c.TLS || c.BearerToken != "" || c.Outage != nil }
 
 // Run says how the example runs.
 type Run struct {
@@ -256,6 +258,7 @@ func (s *Spec) check() error {
 	s.checkWire(bad)
 	s.checkServe(bad)
 	s.checkAlongside(bad)
+	s.checkOutage(bad)
 	s.checkArch(bad)
 	s.checkDeploy(bad)
 	// The steps after this one read every item: an empty one stops here.

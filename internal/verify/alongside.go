@@ -55,6 +55,7 @@ func executeAlongside(ctx context.Context, ex Example, sp *spec.Spec, bin string
 		fmt.Fprintf(p.out, "verify: %s is ready\n", a.Package)
 	}
 	r := execute(ctx, ex, sp, bin, env)
+	waitOutage(ctx) // the Collector must answer when they flush (outage.go)
 	for _, p := range sides {
 		r.requestFailures = append(r.requestFailures, p.stop(ctx, timeout)...)
 	}
@@ -89,7 +90,8 @@ func startSide(ctx context.Context, ex Example, sp *spec.Spec, i int, a *spec.Al
 	for _, k := range sortedKeys(a.Env) {
 		p.cmd.Env = append(p.cmd.Env, k+"="+a.Env[k])
 	}
-	p.cmd.Stdout, p.cmd.Stderr = p.out, p.out
+	w := tapped(ctx, p.out) // collector.outage watches it (outage.go)
+	p.cmd.Stdout, p.cmd.Stderr = w, w
 	p.cmd.WaitDelay = 5 * time.Second
 	if err := p.cmd.Start(); err != nil {
 		return nil, fmt.Errorf("%s (%s) did not start: %v", a.Package, where, err)

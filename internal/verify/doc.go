@@ -328,6 +328,26 @@
 // application/grpc and the status in grpc-status and grpc-message, as a
 // gRPC server sends it. Later requests are forwarded.
 //
+// An outage stops the case's Collector mid-run and starts the same
+// container again, to show what a program does while it cannot export
+// (outage.go):
+//
+//	collector:
+//	  outage:
+//	    after: {pattern: 'reading 2'}  # once the output of the program or of a
+//	                                   # run.alongside program matches it
+//	    for: 3s                        # how long the Collector stays stopped
+//
+// The case gets a Collector of its own whose ports are published on fixed
+// host ports, chosen free beforehand: Docker may give a restarted container
+// new ephemeral ports, and the example must find the Collector where it
+// left it. What arrived before the stop stays (its data folder is a bind
+// mount). run.alongside programs get SIGINT only once the Collector is back.
+// verify's lines about the outage (when it stopped, when the Collector
+// answered again) follow the output, where run.output matchers see them. A
+// pattern that never matches, or a Collector that does not come back on
+// the same endpoint, fails the case.
+//
 // expect.requests asserts what the proxy saw. Each item selects requests
 // with value matchers and counts them: count (default {gte: 1}) is how many
 // must match.

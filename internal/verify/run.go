@@ -127,7 +127,12 @@ func verifyCase(ctx context.Context, cfg Config, svc *services, ex Example, sp *
 	if err != nil {
 		return fail(results.LevelCompiled, err.Error())
 	}
-	run := executeAlongside(ctx, ex, sp, bin, env) // execute, with any run.alongside (alongside.go)
+	octx, outage := startOutage(ctx, coll, sp)      // collector.outage (outage.go)
+	run := executeAlongside(octx, ex, sp, bin, env) // execute, with any run.alongside (alongside.go)
+	if outage != nil {
+		log, failures := outage.finish()
+		run.output, run.requestFailures = append(run.output, log...), append(run.requestFailures, failures...)
+	}
 	if proxy != nil {
 		// What the proxy did follows what the program printed: both are
 		// the run's output, and run.output matchers see both.
@@ -188,7 +193,8 @@ func execute(ctx context.Context, ex Example, sp *spec.Spec, bin string, env []s
 	// hold verify forever.
 	cmd.WaitDelay = 5 * time.Second
 	var out bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &out
+	w := tapped(ctx, &out) // collector.outage watches it (outage.go)
+	cmd.Stdout, cmd.Stderr = w, w
 	t0 := time.Now()
 	err := cmd.Run()
 	r.took = time.Since(t0)

@@ -186,6 +186,13 @@ func (s *services) collectorFor(ctx context.Context, opts spec.Collector) (*coll
 	if opts.BearerToken != "" {
 		copts = append(copts, collector.WithBearerToken(opts.BearerToken))
 	}
+	if opts.Outage != nil {
+		ports, err := fixedPorts() // outage.go
+		if err != nil {
+			return nil, nil, err
+		}
+		copts = append(copts, ports)
+	}
 	key := fmt.Sprintf("%+v", opts)
 	if c, ok := s.dedicated[key]; ok {
 		return c, env, nil
@@ -213,6 +220,9 @@ func describe(o spec.Collector) string {
 	}
 	if o.BearerToken != "" {
 		parts = append(parts, "a bearer token")
+	}
+	if o.Outage != nil {
+		parts = append(parts, "fixed ports for an outage")
 	}
 	return strings.Join(parts, " and ")
 }

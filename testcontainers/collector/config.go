@@ -68,6 +68,9 @@ func (o options) config() ([]byte, error) {
 			"path":           dataPath + "/" + s + ".json",
 			"format":         "json",
 			"flush_interval": FileFlushInterval.String(),
+			// A container stopped and started again (verify's
+			// collector.outage) keeps what arrived before.
+			"append": true,
 		}
 		// No processors (no batch processor): see FileFlushInterval.
 		pipelines[s] = m{

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"net/http"
 
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/exporters/otlp/otlpmetric/otlpmetrichttp"
@@ -16,7 +17,8 @@ import (
 
 // setupOTel installs a TracerProvider and a MeterProvider exporting over
 // OTLP/HTTP to OTEL_EXPORTER_OTLP_ENDPOINT, and the W3C propagators that
-// read the devices' context from user properties.
+// read the devices' context from user properties. Both exporters send
+// through a disk buffer (OFFLINE_BUFFER_* variables, diskbuffer.go).
 func setupOTel(ctx context.Context) (shutdown func(context.Context) error, err error) {
 	var shutdowns []func(context.Context) error
 	shutdownAll := func(ctx context.Context) error {
@@ -43,13 +45,20 @@ func setupOTel(ctx context.Context) (shutdown func(context.Context) error, err e
 	if err != nil {
 		return nil, err
 	}
-	traceExporter, err := otlptracehttp.New(ctx)
+	// One disk buffer for both signals: while the Collector is away, export
+	// requests wait on disk (diskbuffer.go).
+	buffer, err := newDiskBuffer()
+	if err != nil {
+		return nil, err
+	}
+	client := &http.Client{Transport: buffer}
+	traceExporter, err := otlptracehttp.New(ctx, otlptracehttp.WithHTTPClient(client))
 	if err != nil {
 		return nil, err
 	}
 	tracerProvider := sdktrace.NewTracerProvider(sdktrace.WithBatcher(traceExporter), sdktrace.WithResource(res))
 	shutdowns = append(shutdowns, tracerProvider.Shutdown)
-	metricExporter, err := otlpmetrichttp.New(ctx)
+	metricExporter, err := otlpmetrichttp.New(ctx, otlpmetrichttp.WithHTTPClient(client))
 	if err != nil {
 		return nil, err
 	}
