@@ -3,11 +3,8 @@ package telemetry
 import (
 	"bufio"
 	"bytes"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
-	"path/filepath"
 
 	"go.opentelemetry.io/collector/pdata/plog"
 	"go.opentelemetry.io/collector/pdata/pmetric"
@@ -22,28 +19,7 @@ const (
 )
 
 // Load decodes the three signal files in dir. Missing files count as empty.
-func Load(dir string) (*Data, error) {
-	read := func(name string) ([]byte, error) {
-		b, err := os.ReadFile(filepath.Join(dir, name))
-		if errors.Is(err, fs.ErrNotExist) {
-			return nil, nil
-		}
-		return b, err
-	}
-	tr, err := read(TracesFile)
-	if err != nil {
-		return nil, err
-	}
-	me, err := read(MetricsFile)
-	if err != nil {
-		return nil, err
-	}
-	lo, err := read(LogsFile)
-	if err != nil {
-		return nil, err
-	}
-	return Decode(tr, me, lo)
-}
+func Load(dir string) (*Data, error) { return LoadFS(os.DirFS(dir)) }
 
 // Decode decodes OTLP JSON lines of each signal. An attribute key held twice
 // in one list is invalid OTLP: it lands in d.Invalid with the resource that

@@ -190,14 +190,7 @@ func (p *faultProxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
-	var ferr error
-	proxy := *p.proxy
-	proxy.ErrorHandler = func(w http.ResponseWriter, _ *http.Request, err error) {
-		ferr = err
-		w.WriteHeader(http.StatusBadGateway)
-	}
-	proxy.ServeHTTP(rec, r)
-	if ferr != nil {
+	if ferr := forward(p.proxy, rec, r); ferr != nil {
 		p.done(req, "%s: forwarding failed: %v", what, ferr)
 		return
 	}
@@ -236,6 +229,19 @@ func drain(srv *http.Server, name string) error {
 		return fmt.Errorf("%s: requests still in flight %s after the program exited: %w", name, drainWithin, err)
 	}
 	return nil
+}
+
+// forward sends r on through rp and returns the error that kept it from the
+// Collector, if any (the client then gets 502 Bad Gateway).
+func forward(rp *httputil.ReverseProxy, w http.ResponseWriter, r *http.Request) error {
+	var ferr error
+	proxy := *rp
+	proxy.ErrorHandler = func(w http.ResponseWriter, _ *http.Request, err error) {
+		ferr = err
+		w.WriteHeader(http.StatusBadGateway)
+	}
+	proxy.ServeHTTP(w, r)
+	return ferr
 }
 
 type statusRecorder struct {

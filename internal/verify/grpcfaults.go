@@ -118,14 +118,7 @@ func (p *grpcProxy) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	r.Body = io.NopCloser(bytes.NewReader(body))
-	var ferr error
-	proxy := *p.proxy
-	proxy.ErrorHandler = func(w http.ResponseWriter, _ *http.Request, err error) {
-		ferr = err
-		w.WriteHeader(http.StatusBadGateway)
-	}
-	proxy.ServeHTTP(w, r)
-	if ferr != nil {
+	if ferr := forward(p.proxy, w, r); ferr != nil {
 		p.done(req, "%s: forwarding failed: %v", what, ferr)
 		return
 	}

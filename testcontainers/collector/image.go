@@ -12,7 +12,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
-	"sort"
 	"strings"
 
 	"oteldocs.dev/testcontainers/images"
@@ -154,19 +153,7 @@ func buildImage(ctx context.Context, ref, goArch string, labels map[string]strin
 		return fmt.Errorf("build context: %w", err)
 	}
 
-	dargs := []string{"build"}
-	keys := make([]string, 0, len(labels))
-	for k := range labels {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		dargs = append(dargs, "--label", k+"="+labels[k])
-	}
-	dargs = append(dargs, "-t", ref, bctx)
-	out, err := images.Docker(ctx, log, dargs...)
-	fmt.Fprint(log, out)
-	return err
+	return images.Build(ctx, log, ref, bctx, labels)
 }
 
 // distFS shows the stored distribution under the names in storedAs.

@@ -19,7 +19,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 
 	"oteldocs.dev/testcontainers/images"
@@ -101,16 +100,5 @@ func build(ctx context.Context, ref string, files fs.FS, goroot string, labels m
 	if err := os.Chmod(filepath.Join(rootfs, "tmp"), 0o1777); err != nil {
 		return err
 	}
-	args := []string{"build"}
-	keys := make([]string, 0, len(labels))
-	for k := range labels {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		args = append(args, "--label", k+"="+labels[k])
-	}
-	out, err := images.Docker(ctx, log, append(args, "-t", ref, tmp)...)
-	fmt.Fprint(log, out)
-	return err
+	return images.Build(ctx, log, ref, tmp, labels)
 }

@@ -138,6 +138,27 @@ func labelOf(ctx context.Context, ref, label string) (string, error) {
 	return strings.TrimSpace(out), nil
 }
 
+// Build runs `docker build` on the context folder dir, tagging the image ref
+// and labelling it with labels (which include LabelRecipe), and copies
+// docker's output to log. It is meant for a Recipe.Build that has written
+// its context folder.
+func Build(ctx context.Context, log io.Writer, ref, dir string, labels map[string]string) error {
+	args := []string{"build"}
+	keys := make([]string, 0, len(labels))
+	for k := range labels {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		args = append(args, "--label", k+"="+labels[k])
+	}
+	out, err := Docker(ctx, log, append(args, "-t", ref, dir)...)
+	if log != nil {
+		fmt.Fprint(log, out)
+	}
+	return err
+}
+
 // Docker runs the docker CLI and returns its standard output. Standard error
 // is copied to log (when not nil) and included in the error.
 func Docker(ctx context.Context, log io.Writer, args ...string) (string, error) {
