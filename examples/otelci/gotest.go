@@ -10,7 +10,6 @@ import (
 	"os"
 
 	"go.opentelemetry.io/otel"
-	"go.opentelemetry.io/otel/propagation"
 )
 
 // [START gotest]
@@ -58,16 +57,6 @@ func gotestCmd(ctx context.Context, args []string) (int, error) {
 }
 
 // [END gotest]
-
-// parentFromEnv returns ctx carrying the remote span context of the
-// TRACEPARENT and TRACESTATE variables, if they hold one.
-func parentFromEnv(ctx context.Context) context.Context {
-	carrier := propagation.MapCarrier{
-		"traceparent": os.Getenv("TRACEPARENT"),
-		"tracestate":  os.Getenv("TRACESTATE"),
-	}
-	return otel.GetTextMapPropagator().Extract(ctx, carrier)
-}
 
 // summary is what `otelci gotest -summary` writes and `otelci regress`
 // reads: the result and duration of every test of one run.

@@ -61,12 +61,18 @@ func runCmd(ctx context.Context, args []string) (int, error) {
 }
 
 // [START run]
+// parentFromEnv returns ctx carrying the span context of the TRACEPARENT
+// and TRACESTATE variables (and BAGGAGE), if they hold one: the span of the
+// otelci run that started this process.
+func parentFromEnv(ctx context.Context) context.Context {
+	return otel.GetTextMapPropagator().Extract(ctx, &envcar.Carrier{})
+}
+
 // runTraced runs argv in a span, passes the span to it in TRACEPARENT and
 // returns its exit code.
 func runTraced(ctx context.Context, f runFlags, ciAttrs []attribute.KeyValue, argv []string) (int, error) {
-	prop := otel.GetTextMapPropagator()
 	// The parent: whoever started this process wrote its span in TRACEPARENT.
-	ctx = prop.Extract(ctx, &envcar.Carrier{})
+	ctx = parentFromEnv(ctx)
 
 	name, kind, attrs := spanShape(f, ciAttrs)
 	attrs = append(attrs, semconv.ProcessCommandArgs(argv...))
@@ -77,7 +83,7 @@ func runTraced(ctx context.Context, f runFlags, ciAttrs []attribute.KeyValue, ar
 	// The child: it finds this span in TRACEPARENT (and TRACESTATE, BAGGAGE).
 	// os/exec keeps the last of two values of a variable: ours.
 	env := os.Environ()
-	prop.Inject(ctx, &envcar.Carrier{SetEnvFunc: func(key, value string) {
+	otel.GetTextMapPropagator().Inject(ctx, &envcar.Carrier{SetEnvFunc: func(key, value string) {
 		env = append(env, key+"="+value)
 	}})
 
