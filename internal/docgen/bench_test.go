@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"oteldocs.dev/internal/corpus"
 )
 
 // BenchmarkGenerateSite builds the repository's own site in memory: the
@@ -115,4 +117,19 @@ func gzipSize(b *testing.B, data []byte) int {
 	zw.Write(data)
 	zw.Close()
 	return buf.Len()
+}
+
+// BenchmarkGenerateCorpus builds the generated corpus of 1,000 pages
+// (package corpus, the input make bench also gives Hugo) in memory.
+func BenchmarkGenerateCorpus(b *testing.B) {
+	dir := b.TempDir()
+	if err := corpus.Write(dir, 1000); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Generate(Config{Root: dir}); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -68,7 +68,7 @@ func (b *builder) writeReport(assets assetSet) error {
 		Canonical:   b.cfg.BaseURL + reportURL,
 		Assets:      assets.from(root),
 		Body:        template.HTML(body.String()),
-		Sidebar:     b.sidebar(p),
+		Sidebar:     b.sidebarHTML(p),
 		Report:      href(root, reportURL),
 	}
 	return b.execute(b.theme, outFile(reportURL), pd)

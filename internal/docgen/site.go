@@ -45,6 +45,7 @@ type builder struct {
 	results  *results.Reader
 	md       *markdown.Markdown
 	theme    *template.Template // site.Templates of cfg.Theme
+	sidebars sidebarCache
 	out      map[string][]byte
 }
 
@@ -55,8 +56,8 @@ func Generate(cfg Config) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{cfg: cfg, byFile: map[string]*page{}, assets: map[string]bool{}, out: map[string][]byte{}}
-	if b.theme, err = site.Templates(cfg.Theme); err != nil {
+	b, err := newBuilder(cfg)
+	if err != nil {
 		return nil, err
 	}
 	for _, step := range []func() error{b.load, b.parse, b.links, b.render, b.write} {
@@ -65,6 +66,13 @@ func Generate(cfg Config) (*Site, error) {
 		}
 	}
 	return &Site{Files: b.out}, nil
+}
+
+func newBuilder(cfg Config) (*builder, error) {
+	b := &builder{cfg: cfg, byFile: map[string]*page{}, assets: map[string]bool{}, out: map[string][]byte{}}
+	var err error
+	b.theme, err = site.Templates(cfg.Theme)
+	return b, err
 }
 
 // load reads the table of contents, the pages' front matter, the examples
@@ -167,7 +175,7 @@ func listExamples(fsys fs.FS) ([]string, error) {
 	return ids, err
 }
 
-// parse parses every page, resolving its snippets.
+// parse parses every page, resolving its snippets, on every core.
 func (b *builder) parse() error {
 	hook := b.cfg.Telemetry
 	if hook == nil {
@@ -182,12 +190,12 @@ func (b *builder) parse() error {
 		Telemetry: hook,
 		Output:    b.programOutput,
 	})
-	var errs []error
-	for _, p := range b.pages {
+	return errors.Join(parallel(len(b.pages), func(i int) error {
+		p := b.pages[i]
 		doc, err := b.md.Parse(p.srcPath, p.src, p.root)
-		errs = append(errs, err)
+		errs := []error{err}
 		if doc == nil {
-			continue
+			return errors.Join(errs...)
 		}
 		p.doc = doc
 		p.ids = map[string]bool{}
@@ -200,8 +208,8 @@ func (b *builder) parse() error {
 		if p.meta.Title == "" {
 			errs = append(errs, fmt.Errorf("%s:1: no title: start the page with front matter holding title: <title>, between two lines ---", p.srcPath))
 		}
-	}
-	return errors.Join(errs...)
+		return errors.Join(errs...)
+	})...)
 }
 
 // snippetLink is the caption link of a snippet: its source, or the
