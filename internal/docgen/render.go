@@ -20,8 +20,8 @@ type pageData struct {
 	Assets      assetLinks
 	Body        template.HTML
 	Contents    []contentsLink // the page's h2 and h3
-	Sidebar     template.HTML // the sidebar's sections, see builder.sidebarHTML
-	Section     string // title of the page's toc section
+	Sidebar     template.HTML  // the sidebar's sections, see builder.sidebarHTML
+	Section     string         // title of the page's toc section
 	Prev, Next  *navLink
 	EditURL     string
 	Report      string // link to the verification report
