@@ -67,6 +67,7 @@ func (b *builder) write() error {
 	if err != nil {
 		return err
 	}
+	b.assetSet = assets
 	html := make([][]byte, len(b.pages))
 	errs := parallel(len(b.pages), func(i int) error {
 		p := b.pages[i]

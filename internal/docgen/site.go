@@ -46,6 +46,7 @@ type builder struct {
 	md       *markdown.Markdown
 	theme    *template.Template // site.Templates of cfg.Theme
 	sidebars sidebarCache
+	assetSet assetSet // the theme's files with their hashes, set by write
 	out      map[string][]byte
 }
 
@@ -56,6 +57,16 @@ func Generate(cfg Config) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
+	b, err := generate(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return &Site{Files: b.out}, nil
+}
+
+// generate builds the site and returns the builder, which docgen serve
+// keeps to apply later edits (update).
+func generate(cfg Config) (*builder, error) {
 	b, err := newBuilder(cfg)
 	if err != nil {
 		return nil, err
@@ -65,7 +76,7 @@ func Generate(cfg Config) (*Site, error) {
 			return nil, sortErrors(err)
 		}
 	}
-	return &Site{Files: b.out}, nil
+	return b, nil
 }
 
 func newBuilder(cfg Config) (*builder, error) {
