@@ -31,8 +31,8 @@ var (
 )
 
 // [START init]
-// Init sets up OpenTelemetry, exporting to endpoint (such as
-// http://10.0.2.2:4318). An app has no OTEL_* environment of its own, so
+// Init sets up OpenTelemetry, exporting over OTLP/HTTP to endpoint, such
+// as https://collector.example.com:4318. An app has no OTEL_* environment, so
 // the host passes the address and Init puts it where the SDK reads it;
 // call Init before other threads read the environment. It returns 0, or -1
 // on failure.

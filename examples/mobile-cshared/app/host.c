@@ -17,7 +17,7 @@ static char *value(const char *name) {
 }
 
 int main(void) {
-	/* [START calls] */
+	// [START calls]
 	/* An app reads these from its own configuration and its tracing SDK;
 	 * here they come from the environment. TRACEPARENT carries the app's
 	 * current span, as the OpenTelemetry environment carrier does. */
@@ -34,6 +34,6 @@ int main(void) {
 		fprintf(stderr, "host: Shutdown failed: spans may be lost\n");
 		return 1;
 	}
-	/* [END calls] */
+	// [END calls]
 	return 0;
 }
