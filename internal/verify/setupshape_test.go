@@ -392,33 +392,12 @@ func (c *shapeChecker) checkCaller(f *ast.File) {
 		}
 		return !found
 	})
-	// A C shared library (go build -buildmode=c-shared) has no run to defer
-	// in: its host calls an exported function, such as Shutdown, to flush.
-	for _, d := range f.Decls {
-		if fn, ok := d.(*ast.FuncDecl); ok && !found && exportsToC(fn) && calls(fn.Body, shutdown) &&
-			contains(fn.Body, "context.WithTimeout(context.Background(), shutdownTimeout)") {
-			found = true
-		}
-	}
-	if !found {
+	if !found && !flushedByExport(f, shutdown) {
 		c.errorf(setupCall.Pos(), "%s is not flushed with shutdownTimeout: after the error check add `defer func() { ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout); defer cancel(); err = errors.Join(err, %s(ctx)) }()`", shutdown, shutdown)
 	}
 }
 
 // Helpers on the syntax tree.
-
-// exportsToC reports whether fn has a cgo //export directive.
-func exportsToC(fn *ast.FuncDecl) bool {
-	if fn.Doc == nil {
-		return false
-	}
-	for _, c := range fn.Doc.List {
-		if strings.HasPrefix(c.Text, "//export ") {
-			return true
-		}
-	}
-	return false
-}
 
 func findFunc(f *ast.File, name string) *ast.FuncDecl {
 	for _, d := range f.Decls {
