@@ -15,7 +15,7 @@ endif
 GO ?= go
 EXAMPLES := $(sort $(dir $(wildcard examples/*/go.mod)))
 
-.PHONY: all site serve test unit lint examples docker qemu images integration verify browser otelcol-tidy bench fuzz clean bump deprecations
+.PHONY: all site serve test unit lint examples docker qemu gcc images integration verify browser otelcol-tidy bench fuzz clean bump deprecations
 
 all: site
 
@@ -25,7 +25,7 @@ site:
 serve:
 	$(GO) run ./cmd/docgen serve
 
-test: unit examples docker qemu images integration verify site browser
+test: unit gcc examples docker qemu images integration verify site browser
 
 unit: lint
 	$(GO) vet ./...
@@ -60,6 +60,10 @@ deprecations:
 
 docker:
 	@bash scripts/ensure-docker.sh
+
+# gcc: cgo and the C host of examples/mobile-cshared need a C compiler.
+gcc:
+	@bash scripts/ensure-gcc.sh
 
 # qemu-user-static: verify runs the examples built for arm and arm64 under it.
 qemu:

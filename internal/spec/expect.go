@@ -18,6 +18,10 @@ type SpanExp struct {
 	Events     []*EventExp       `yaml:"events"`
 	Links      []*LinkExp        `yaml:"links"`
 	TraceState *Value            `yaml:"trace_state"` // W3C tracestate, e.g. "shop=canary"
+	// TraceID and ParentSpanID match the ids as lowercase hex, for a parent
+	// that did not export itself, such as a W3C traceparent a C host passed in.
+	TraceID      *Value `yaml:"trace_id"`
+	ParentSpanID *Value `yaml:"parent_span_id"`
 	// What the SDK dropped to stay within its span limits, e.g. 3 or {gte: 1}.
 	DroppedAttributes *Value `yaml:"dropped_attributes_count"`
 	DroppedEvents     *Value `yaml:"dropped_events_count"`

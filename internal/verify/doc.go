@@ -82,6 +82,8 @@
 //	      links:
 //	        - span: query          # a link to the span matched as "query"
 //	      trace_state: shop=canary # the W3C tracestate it carries
+//	      trace_id: {present: true}    # ids in hex, for a parent that did not export
+//	      parent_span_id: {present: true} # itself (a traceparent a C host passed in)
 //	      dropped_attributes_count: 3  # dropped by span limits; also
 //	                               # dropped_events_count, dropped_links_count
 //	  metrics:
@@ -267,6 +269,33 @@
 // A missing emulator fails the case with what to install (`make test`
 // installs it through scripts/ensure-qemu.sh). run.arch runs the main
 // program only: it does not combine with run.serve or run.alongside.
+//
+// # Builds before the run
+//
+// Some programs are not the example's Go program alone: a wasm module its
+// host loads, a C host that loads the example built as a C shared library.
+// run.build lists commands run in the example's folder, in order, after the
+// example compiled and before the program runs; run.program then runs
+// instead of the example's Go program, with run.args:
+//
+//	run:
+//	  build:
+//	    - cmd: [go, build, -buildmode=c-shared, -o, '${BUILD}/libwork.so', .]
+//	    - cmd: [gcc, -o, '${BUILD}/host', host.c, '-L${BUILD}', -lwork]
+//	      env: {CGO_ENABLED: "1"}  # added to verify's environment
+//	  program: ${BUILD}/host
+//
+// ${BUILD} is a fresh folder of the run for what they make (the example's
+// folder is the source the page shows, and stays clean); it expands in cmd,
+// env values, run.program and run.args, and no other ${NAME} does. A command
+// runs as written (no shell) with GOWORK=off and GOFLAGS=-mod=readonly, as
+// the example's own build. The output starts with each command as written:
+//
+//	verify: run.build: go build -buildmode=c-shared -o ${BUILD}/libwork.so .
+//
+// A command that fails, or is not installed, fails the case before the
+// program runs, with the line of verify.yaml and what the command printed.
+// run.program does not combine with run.arch.
 //
 // # Deploy files
 //
