@@ -120,7 +120,9 @@
         if (!hit) return;
         s += hit;
       }
-      if (best) s += 5 * best.n;
+      // One heading with every term is the question asked: it outranks a
+      // title that holds one of them.
+      if (best) s += (best.n === terms.length ? 50 : 5) * best.n;
       hits.push({ p: page.p, s: s, i: i, h: best && best.n > inTitle ? best.h : null });
     });
     return hits.sort(function (a, b) { return b.s - a.s || a.i - b.i; }).slice(0, 10);
