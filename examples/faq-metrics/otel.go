@@ -42,13 +42,6 @@ func setupOTel(ctx context.Context) (shutdown func(context.Context) error, err e
 		}
 	}()
 
-	// [START sdk-logger]
-	// The SDK logs through a logr.Logger. The default one prints errors
-	// only; verbosity 1 adds warnings (4 info, 8 debug).
-	stdr.SetVerbosity(1)
-	otel.SetLogger(stdr.New(log.New(os.Stderr, "otel: ", 0)))
-	// [END sdk-logger]
-
 	res, err := resource.New(ctx,
 		resource.WithSchemaURL(semconv.SchemaURL),
 		resource.WithAttributes(semconv.ServiceName("jobs")), // default, env wins
@@ -70,5 +63,11 @@ func setupOTel(ctx context.Context) (shutdown func(context.Context) error, err e
 
 	// Install globals only once every step succeeded.
 	otel.SetMeterProvider(meterProvider)
+	// [START sdk-logger]
+	// The SDK logs through a logr.Logger. The default one prints errors
+	// only; verbosity 1 adds warnings (4 info, 8 debug).
+	stdr.SetVerbosity(1)
+	otel.SetLogger(stdr.New(log.New(os.Stderr, "otel: ", 0)))
+	// [END sdk-logger]
 	return shutdownAll, nil
 }
