@@ -11,7 +11,6 @@ import (
 	"log"
 )
 
-
 func main() {
 	if err := run(context.Background()); err != nil {
 		log.Fatal(err)
