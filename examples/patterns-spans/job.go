@@ -18,7 +18,7 @@ var tracer = otel.Tracer("oteldocs.dev/examples/patterns-spans")
 
 // [START links]
 // importBatch imports a batch of messages under one CONSUMER span. The
-// messages were published in twenty different traces, so the batch span
+// messages were published in eight different traces, so the batch span
 // cannot be the child of all of them: it links to each instead.
 func importBatch(ctx context.Context, msgs []Message) int {
 	links := make([]trace.Link, 0, len(msgs))

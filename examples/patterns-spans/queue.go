@@ -43,17 +43,17 @@ func publish(ctx context.Context, o Order) Message {
 
 // [END publish]
 
-// receive stands in for a queue client: here the shop publishes twenty
+// receive stands in for a queue client: here the shop publishes eight
 // orders, each in a request (a trace) of its own, and the job receives them
 // as one batch. In a real job they come from Kafka, SQS or a database table.
 func receive(ctx context.Context) []Message {
 	var msgs []Message
-	for i := range 20 {
+	for i := range 8 {
 		o := Order{ID: fmt.Sprintf("ord-%d", 1001+i), Lines: []string{"SKU-1", "SKU-2"}}
 		switch i {
 		case 3:
 			o.Coupon = "WELCOME10"
-		case 12:
+		case 5:
 			o.Lines = nil
 		}
 		msgs = append(msgs, publish(ctx, o))
