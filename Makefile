@@ -103,8 +103,17 @@ otelcol-tidy:
 	(cd "$$d" && $(GO) mod tidy); \
 	cp "$$d/go.mod" $(OTELCOL)/go.mod.txt; cp "$$d/go.sum" $(OTELCOL)/go.sum.txt
 
+# Benchmarks, not tests: nothing here fails on a number. The site ones run
+# on a generated corpus of 1,000 pages (internal/corpus): docgen against
+# Hugo on the same Markdown in paired runs (hugo/docgen is how many times
+# faster docgen is; Debian's hugo is installed if missing), a one-page edit
+# under docgen serve (save to reload event), a whole build in memory; then
+# every other benchmark (search, page weight, ...).
+SITEBENCH := DocgenVsHugo|ServeEdit|GenerateCorpus
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	@bash scripts/ensure-hugo.sh
+	$(GO) test -run '^$$' -bench '$(SITEBENCH)' -benchtime 5x -benchmem ./internal/docgen/
+	$(GO) test -run '^$$' -bench . -skip '$(SITEBENCH)' -benchmem ./...
 
 # Each parser for 30 s (go test -fuzz takes one target at a time).
 fuzz:
