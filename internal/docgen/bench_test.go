@@ -232,8 +232,12 @@ func BenchmarkDocgenVsHugo(b *testing.B) {
 	}
 	var docgenTimes, hugoTimes []time.Duration
 	for i := 0; b.Loop(); i++ {
-		d := func() { docgenTimes = append(docgenTimes, run(docgen, "build", "-root", dir, "-out", filepath.Join(dir, "public"))) }
-		h := func() { hugoTimes = append(hugoTimes, run(hugo, "--quiet", "-s", filepath.Join(dir, "hugo"), "-d", filepath.Join(dir, "hugo-public"))) }
+		d := func() {
+			docgenTimes = append(docgenTimes, run(docgen, "build", "-root", dir, "-out", filepath.Join(dir, "public")))
+		}
+		h := func() {
+			hugoTimes = append(hugoTimes, run(hugo, "--quiet", "-s", filepath.Join(dir, "hugo"), "-d", filepath.Join(dir, "hugo-public")))
+		}
 		if i%2 == 0 { // alternate who goes first: the page cache favours the second
 			d()
 			h()
