@@ -25,6 +25,7 @@ type Config struct {
 	Filter  *regexp.Regexp // only examples whose id matches; nil = all
 	Log     io.Writer      // progress and results; default os.Stdout
 	Verbose bool           // also print each example's output
+	Cache   string         // CacheUse (default), CacheForce or CacheStrict; see cache.go
 }
 
 // Example is one examples/<id> with its parsed spec.
@@ -52,9 +53,13 @@ func Run(ctx context.Context, cfg Config) (failed int, err error) {
 	}
 	defer os.RemoveAll(runDir)
 	s := &session{cfg: cfg, runDir: runDir, goVersion: goEnv(ctx, "GOVERSION"), this: &results.File{}}
-	built := s.buildAll(ctx, exs)
+	todo, err := s.useCache(exs)
+	if err != nil {
+		return 0, err
+	}
+	built := s.buildAll(ctx, todo)
 	if len(built) > 0 && ctx.Err() == nil {
-		svc, stop, err := s.startServices(ctx, needsOf(exs))
+		svc, stop, err := s.startServices(ctx, needsOf(built))
 		defer stop()
 		if err != nil {
 			return s.failed, err
@@ -67,7 +72,11 @@ func Run(ctx context.Context, cfg Config) (failed int, err error) {
 	if ctx.Err() != nil {
 		return s.failed, fmt.Errorf("interrupted: %w", ctx.Err())
 	}
-	fmt.Fprintf(cfg.Log, "verify: %d passed, %d failed\n", s.passed, s.failed)
+	if s.reused > 0 {
+		fmt.Fprintf(cfg.Log, "verify: %d passed (%d unchanged since a passing run, reused; -force runs them), %d failed\n", s.passed, s.reused, s.failed)
+	} else {
+		fmt.Fprintf(cfg.Log, "verify: %d passed, %d failed\n", s.passed, s.failed)
+	}
 	return s.failed, nil
 }
 
@@ -92,7 +101,46 @@ type session struct {
 	bins           map[string]string        // by example id
 	buildTook      map[string]time.Duration // by example id
 	prints         map[string]string        // results.Fingerprint of each example's files before its build
+	keys           map[string]string        // cacheKey of each example, before its build
 	passed, failed int
+	reused         int // of passed: results taken from the cache
+}
+
+// useCache records the examples whose last passing result still stands
+// (cache.go) and returns the others, to run. With CacheStrict any other is
+// an error; with CacheForce every example runs.
+func (s *session) useCache(exs []Example) ([]Example, error) {
+	prev, err := results.Read(filepath.Join(s.cfg.Out, results.FileName))
+	if err != nil {
+		return nil, err
+	}
+	s.prints, s.keys = map[string]string{}, map[string]string{}
+	var todo []Example
+	var misses []string
+	for _, ex := range exs {
+		// Before the build: an edit during the run makes the result stale, not current.
+		if s.prints[ex.ID], err = results.Fingerprint(os.DirFS(ex.Dir)); err != nil {
+			return nil, fmt.Errorf("%s: %w", ex.Dir, err)
+		}
+		if s.keys[ex.ID], err = cacheKey(ex, s.prints[ex.ID], s.goVersion); err != nil {
+			return nil, err
+		}
+		if s.cfg.Cache != CacheForce {
+			if r, ok := cached(prev, s.cfg.Out, ex.ID, s.keys[ex.ID]); ok {
+				s.record(r, "cached: verified "+r.VerifiedAt.UTC().Format("2006-01-02 15:04"))
+				s.reused++
+				continue
+			}
+		}
+		if s.cfg.Cache == CacheStrict {
+			misses = append(misses, ex.ID+": "+whyNotCached(prev, ex.ID, s.keys[ex.ID]))
+		}
+		todo = append(todo, ex)
+	}
+	if len(misses) > 0 {
+		return nil, fmt.Errorf("-cache=strict: %d example(s) have no result to reuse; run verify without -cache=strict:\n  %s", len(misses), strings.Join(misses, "\n  "))
+	}
+	return todo, nil
 }
 
 // discover finds the examples cfg.Filter selects (Discover) and says which.
@@ -134,15 +182,13 @@ func needsOf(exs []Example) map[string]bool {
 // wait for containers, and returns those that built; the others fail here.
 func (s *session) buildAll(ctx context.Context, exs []Example) []Example {
 	binDir := filepath.Join(s.runDir, "bin")
-	s.bins, s.buildTook, s.prints = map[string]string{}, map[string]time.Duration{}, map[string]string{}
+	s.bins, s.buildTook = map[string]string{}, map[string]time.Duration{}
 	var built []Example
 	for _, ex := range exs {
-		// Before the build: an edit during the run makes the result stale, not current.
-		s.prints[ex.ID], _ = results.Fingerprint(os.DirFS(ex.Dir))
 		bin, took, r := compile(ctx, ex, binDir)
 		if r != nil {
 			r.Versions.Go, r.Fingerprint = s.goVersion, s.prints[ex.ID]
-			s.record(*r)
+			s.record(*r, "")
 			continue
 		}
 		s.buildTook[ex.ID] = took
@@ -187,15 +233,15 @@ func (s *session) verifyAll(ctx context.Context, svc *services, built []Example)
 		}
 		r := verifyOne(ctx, s.cfg, svc, ex, s.bins[ex.ID], s.buildTook[ex.ID])
 		r.Versions.Go, r.Versions.Collector = s.this.Versions.Go, s.this.Versions.Collector
-		r.Fingerprint = s.prints[ex.ID]
-		s.record(r)
+		r.Fingerprint, r.CacheKey = s.prints[ex.ID], s.keys[ex.ID]
+		s.record(r, "")
 	}
 }
 
-// record keeps r, prints it and counts it.
-func (s *session) record(r results.Example) {
+// record keeps r, prints it (with note, if any) and counts it.
+func (s *session) record(r results.Example, note string) {
 	s.this.Put(r)
-	report(s.cfg.Log, r)
+	report(s.cfg.Log, r, note)
 	if r.Status == results.StatusPass {
 		s.passed++
 	} else {
@@ -271,7 +317,7 @@ func collectorVersion(img string) string {
 	return img
 }
 
-func report(w io.Writer, r results.Example) {
+func report(w io.Writer, r results.Example, note string) {
 	status := "PASS"
 	if r.Status != results.StatusPass {
 		status = "FAIL"
@@ -280,7 +326,11 @@ func report(w io.Writer, r results.Example) {
 	if level == "" {
 		level = "-"
 	}
-	fmt.Fprintf(w, "%s %-24s %-9s %s\n", status, r.ID, level, (time.Duration(r.DurationMS) * time.Millisecond).Round(100*time.Millisecond))
+	took := (time.Duration(r.DurationMS) * time.Millisecond).Round(100 * time.Millisecond).String()
+	if note != "" {
+		took += " (" + note + ")"
+	}
+	fmt.Fprintf(w, "%s %-24s %-9s %s\n", status, r.ID, level, took)
 	for _, f := range r.Failures {
 		fmt.Fprintf(w, "    %s\n", strings.ReplaceAll(f, "\n", "\n    "))
 	}
