@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -8,9 +9,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"oteldocs.dev/internal/results"
@@ -26,7 +29,12 @@ type Config struct {
 	Log     io.Writer      // progress and results; default os.Stdout
 	Verbose bool           // also print each example's output
 	Cache   string         // CacheUse (default), CacheForce or CacheStrict; see cache.go
+	Jobs    int            // examples verified side by side; default the number of CPUs
+	Timeout time.Duration  // for one example, all its cases; default DefaultTimeout
 }
+
+// DefaultTimeout bounds one example, all its cases together.
+const DefaultTimeout = 10 * time.Minute
 
 // Example is one examples/<id> with its parsed spec.
 type Example struct {
@@ -72,6 +80,7 @@ func Run(ctx context.Context, cfg Config) (failed int, err error) {
 	if ctx.Err() != nil {
 		return s.failed, fmt.Errorf("interrupted: %w", ctx.Err())
 	}
+	summary(cfg.Log, s.this.Examples)
 	if s.reused > 0 {
 		fmt.Fprintf(cfg.Log, "verify: %d passed (%d unchanged since a passing run, reused; -force runs them), %d failed\n", s.passed, s.reused, s.failed)
 	} else {
@@ -86,6 +95,12 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Out == "" {
 		c.Out = filepath.Join(c.Root, filepath.FromSlash(results.Dir))
+	}
+	if c.Jobs <= 0 {
+		c.Jobs = runtime.NumCPU()
+	}
+	if c.Timeout <= 0 {
+		c.Timeout = DefaultTimeout
 	}
 	return c
 }
@@ -103,7 +118,12 @@ type session struct {
 	prints         map[string]string        // results.Fingerprint of each example's files before its build
 	keys           map[string]string        // cacheKey of each example, before its build
 	passed, failed int
-	reused         int // of passed: results taken from the cache
+	reused         int        // of passed: results taken from the cache
+	mu             sync.Mutex // record and started, from the examples side by side
+	progress       struct {
+		total, done, running int
+		start                time.Time
+	}
 }
 
 // useCache records the examples whose last passing result still stands
@@ -225,21 +245,84 @@ func (s *session) startServices(ctx context.Context, needs map[string]bool) (*se
 	return svc, stop, nil
 }
 
-// verifyAll verifies each built example in turn, until ctx ends.
+// verifyAll verifies the built examples, cfg.Jobs at a time, until ctx
+// ends; each example has cfg.Timeout. Examples side by side share the
+// services: each case's telemetry is told apart by its run id. An example
+// with a collector.outage case stops and starts a Collector, so those run
+// alone, after the others.
 func (s *session) verifyAll(ctx context.Context, svc *services, built []Example) {
+	var shared, alone []Example
 	for _, ex := range built {
+		if hasOutage(ex) {
+			alone = append(alone, ex)
+		} else {
+			shared = append(shared, ex)
+		}
+	}
+	s.progress.total, s.progress.start = len(built), time.Now()
+	one := func(ex Example) {
 		if ctx.Err() != nil {
 			return
 		}
-		r := verifyOne(ctx, s.cfg, svc, ex, s.bins[ex.ID], s.buildTook[ex.ID])
+		s.started(ex)
+		ectx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
+		defer cancel()
+		r := verifyOne(ectx, s.cfg, svc, ex, s.bins[ex.ID], s.buildTook[ex.ID])
+		if ctx.Err() == nil && ectx.Err() != nil {
+			r.Status = results.StatusFail
+			r.Failures = append(r.Failures, fmt.Sprintf("examples/%s: did not finish within verify's -timeout of %s", ex.ID, s.cfg.Timeout))
+		}
 		r.Versions.Go, r.Versions.Collector = s.this.Versions.Go, s.this.Versions.Collector
 		r.Fingerprint, r.CacheKey = s.prints[ex.ID], s.keys[ex.ID]
 		s.record(r, "")
 	}
+	next := make(chan Example)
+	var wg sync.WaitGroup
+	for range min(s.cfg.Jobs, len(shared)) {
+		wg.Go(func() {
+			for ex := range next {
+				one(ex)
+			}
+		})
+	}
+	for _, ex := range shared {
+		next <- ex
+	}
+	close(next)
+	wg.Wait()
+	for _, ex := range alone {
+		one(ex)
+	}
+}
+
+// hasOutage reports whether a case of ex stops its Collector mid-run.
+func hasOutage(ex Example) bool {
+	for _, sp := range append([]*spec.Spec{ex.Spec}, ex.Spec.Cases...) {
+		if sp.Collector.Outage != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// started prints which example starts, with the counts so far.
+func (s *session) started(ex Example) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.progress.running++
+	p := s.progress
+	fmt.Fprintf(s.cfg.Log, "verify: running %s (%d done of %d, %d running, %d failed; %s)\n",
+		ex.ID, p.done, p.total, p.running, s.failed, round(time.Since(p.start)))
 }
 
 // record keeps r, prints it (with note, if any) and counts it.
 func (s *session) record(r results.Example, note string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.progress.running > 0 {
+		s.progress.running--
+		s.progress.done++
+	}
 	s.this.Put(r)
 	report(s.cfg.Log, r, note)
 	if r.Status == results.StatusPass {
@@ -265,6 +348,25 @@ func (s *session) writeResults(exs []Example) error {
 			f.Put(r)
 		}
 	})
+}
+
+// summary prints every example of the run as a table, the slowest first
+// (what to split across shards, what to make faster).
+func summary(w io.Writer, rs []results.Example) {
+	if len(rs) < 2 {
+		return
+	}
+	rs = slices.Clone(rs)
+	slices.SortStableFunc(rs, func(a, b results.Example) int { return cmp.Compare(b.DurationMS, a.DurationMS) })
+	fmt.Fprintf(w, "verify: summary\n  %-28s %-6s %-9s %s\n", "EXAMPLE", "STATUS", "LEVEL", "TIME")
+	for _, r := range rs {
+		level := string(r.Level)
+		if level == "" {
+			level = "-"
+		}
+		fmt.Fprintf(w, "  %-28s %-6s %-9s %s\n", r.ID, strings.ToUpper(string(r.Status)), level,
+			(time.Duration(r.DurationMS) * time.Millisecond).Round(100*time.Millisecond))
+	}
 }
 
 // Discover finds examples/*/verify.yaml below root and parses each. All
