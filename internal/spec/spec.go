@@ -110,6 +110,10 @@ type Run struct {
 	// Sizes are more main packages of the module whose sizes verify
 	// reports beside the program's, for run.arch.
 	Sizes []string `yaml:"sizes"`
+	// Test runs the tests of the module's root package instead of its
+	// program: verify builds them with go test -c and runs the test binary
+	// with run.args, such as [-test.v] (gotest.go).
+	Test bool `yaml:"test"`
 }
 
 // Duration is a time.Duration written as "30s" in YAML.
@@ -260,6 +264,7 @@ func (s *Spec) check() error {
 	s.checkAlongside(bad)
 	s.checkOutage(bad)
 	s.checkArch(bad)
+	s.checkTest(bad)
 	s.checkDeploy(bad)
 	// The steps after this one read every item: an empty one stops here.
 	if !s.checkEmptyItems(bad) {

@@ -509,4 +509,26 @@
 // Images are built here from recipes (oteldocs.dev/testcontainers/...):
 // no registry is needed. Every container verify starts is removed when it
 // ends: on success, failure, timeout and Ctrl-C.
+//
+// # Tests
+//
+// A page about testing instrumentation shows a _test.go file, and its tests
+// must pass as the program must. A case with run.test runs them instead of
+// the program:
+//
+//	---
+//	case: tests
+//	run:
+//	  test: true                 # go test -c of the root package, then run it
+//	  args: [-test.v]            # flags of the test binary (-test.run, ...)
+//	  output:
+//	    - {pattern: '--- PASS: TestCheckout'}
+//	expect:
+//	  no_telemetry: true         # in-memory exporters send nothing
+//
+// verify builds the test binary with go test -c (GOWORK=off) and runs it in
+// the example's folder with the case's environment, as go test does. A failing
+// test exits 1, which fails the case (run.exit_code 0 is the default); the
+// output, the test's messages included, is in output.txt. run.test does not
+// combine with run.serve, run.alongside or run.arch.
 package verify
