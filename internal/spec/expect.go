@@ -18,6 +18,10 @@ type SpanExp struct {
 	Events     []*EventExp       `yaml:"events"`
 	Links      []*LinkExp        `yaml:"links"`
 	TraceState *Value            `yaml:"trace_state"` // W3C tracestate, e.g. "shop=canary"
+	// TraceID and ParentSpanID match the ids as hex, e.g. of a parent that
+	// came from another process in a traceparent header.
+	TraceID      *Value `yaml:"trace_id"`
+	ParentSpanID *Value `yaml:"parent_span_id"`
 	// What the SDK dropped to stay within its span limits, e.g. 3 or {gte: 1}.
 	DroppedAttributes *Value `yaml:"dropped_attributes_count"`
 	DroppedEvents     *Value `yaml:"dropped_events_count"`
@@ -77,6 +81,9 @@ type LogExp struct {
 	Scope      *Value            `yaml:"scope"`
 	TraceID    *Value            `yaml:"trace_id"` // e.g. {absent: true}: not correlated
 	SpanID     *Value            `yaml:"span_id"`
+	// TraceFlags are the W3C trace flags the record carries: 1 when its
+	// span was sampled, 0 when not.
+	TraceFlags *Value `yaml:"trace_flags"`
 	// Absent turns the expectation around: no log record may match it.
 	Absent bool `yaml:"absent"`
 	// Count, when set, counts the log records that match (count.go).

@@ -192,6 +192,7 @@ func (d *Data) addLogs(l plog.Logs) {
 				}
 				lg.TraceID = idString(r.TraceID())
 				lg.SpanID = idString(r.SpanID())
+				lg.TraceFlags = int(r.Flags())
 				d.Logs = append(d.Logs, lg)
 			}
 		}

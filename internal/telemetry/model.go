@@ -114,6 +114,7 @@ type Log struct {
 	Attributes     Attrs
 	TraceID        string
 	SpanID         string
+	TraceFlags     int // W3C trace flags: 1 sampled
 	EventName      string
 }
 

@@ -531,4 +531,18 @@
 // test exits 1, which fails the case (run.exit_code 0 is the default); the
 // output, the test's messages included, is in output.txt. run.test does not
 // combine with run.serve, run.alongside or run.arch.
+//
+// # Ids and trace flags
+//
+// A span may be matched by its ids, for a parent that came from another
+// process (a traceparent header or TRACEPARENT variable), and a log record by
+// its W3C trace flags, which say whether its span was sampled:
+//
+//	expect:
+//	  spans:
+//	    - trace_id: 4bf92f3577b34da6a3ce929d0e0e4736
+//	      parent_span_id: 00f067aa0ba902b7
+//	  logs:
+//	    - trace_id: 4bf92f3577b34da6a3ce929d0e0e4736
+//	      trace_flags: 0           # logged in a span that was not sampled
 package verify
