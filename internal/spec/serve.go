@@ -40,6 +40,10 @@ type ServeRequest struct {
 	// goes on once the server has read it, so the signal arrives while the
 	// server is still serving it (inflight.go in internal/verify).
 	InFlight bool `yaml:"in_flight"`
+	// ShowBody prints the answer's body into the output after its status
+	// line, where run.output matchers and the page's output block see it:
+	// a Prometheus scrape, say.
+	ShowBody bool `yaml:"show_body"`
 }
 
 // UnmarshalYAML implements yaml.Unmarshaler.

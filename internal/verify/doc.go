@@ -153,6 +153,8 @@
 //	        status: 201            # the status it must answer with
 //	      - path: /report
 //	        in_flight: true        # do not wait for the answer (see In flight below)
+//	      - path: /metrics
+//	        show_body: true        # print the answer's body into the output
 //	    signal: SIGINT             # sent after the last request: SIGINT (default) or SIGTERM
 //	  timeout: 60s                 # bounds all of it, the exit after the signal included
 //
