@@ -113,7 +113,9 @@ func (d *Data) addTraces(t ptrace.Traces) {
 		for _, ss := range rs.ScopeSpans().All() {
 			scope := ss.Scope().Name()
 			for _, s := range ss.Spans().All() {
-				d.Spans = append(d.Spans, decodeSpan(res, scope, s))
+				sp := decodeSpan(res, scope, s)
+				sp.ScopeVersion = ss.Scope().Version()
+				d.Spans = append(d.Spans, sp)
 			}
 		}
 	}
