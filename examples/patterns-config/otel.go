@@ -91,8 +91,9 @@ func setDiagnostics() {
 	otel.SetLogger(logr.FromSlogHandler(slog.NewTextHandler(os.Stderr,
 		&slog.HandlerOptions{Level: slog.Level(-8)})))
 	// The error handler gets each error the SDK cannot return to a caller,
-	// such as a batch that could not be exported. The default one hands it
-	// to the logger above; this one prefixes it so it stands out.
+	// such as a batch that could not be exported. The default one prints it
+	// with the standard log package; this one marks it so it stands out
+	// (send it to your own logger, or count it, instead).
 	otel.SetErrorHandler(otel.ErrorHandlerFunc(func(err error) {
 		log.Printf("opentelemetry error: %v", err)
 	}))
