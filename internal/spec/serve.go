@@ -113,6 +113,9 @@ func (s *Spec) checkServe(bad reporter) {
 		if r.Status == 0 {
 			r.Status = http.StatusOK
 		}
+		if r.ShowBody && r.InFlight {
+			bad(r.Line, "run.serve.requests[%d]: show_body prints an answer verify waits for; it does not combine with in_flight", i)
+		}
 		if r.Status < 100 || r.Status > 599 {
 			bad(r.Line, "run.serve.requests[%d].status: want an HTTP status such as 200, got %d", i, r.Status)
 		}

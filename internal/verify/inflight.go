@@ -103,10 +103,12 @@ func sendServeRequest(ctx context.Context, client *http.Client, sp *spec.Spec, i
 	}
 	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	fmt.Fprintf(out, "verify: %s: %s\n", want, resp.Status)
+	line := fmt.Sprintf("verify: %s: %s\n", want, resp.Status)
 	if want.ShowBody {
-		fmt.Fprintf(out, "%s\n", bytes.TrimRight(body, "\n"))
+		// One write: the body's lines stay under their status line.
+		line += string(bytes.TrimRight(body, "\n")) + "\n"
 	}
+	io.WriteString(out, line)
 	if resp.StatusCode != want.Status {
 		return fail("want status %d, got %s", want.Status, resp.Status)
 	}
