@@ -116,6 +116,10 @@ type Run struct {
 	// Program, when set, is run instead of the example's Go program, with
 	// run.args, such as a C host built by run.build: "${BUILD}/host".
 	Program string `yaml:"program"`
+	// Test runs the tests of the module's root package instead of its
+	// program: verify builds them with go test -c and runs the test binary
+	// with run.args, such as [-test.v] (gotest.go).
+	Test bool `yaml:"test"`
 }
 
 // Duration is a time.Duration written as "30s" in YAML.
@@ -267,6 +271,7 @@ func (s *Spec) check() error {
 	s.checkOutage(bad)
 	s.checkArch(bad)
 	s.checkBuild(bad)
+	s.checkTest(bad)
 	s.checkDeploy(bad)
 	// The steps after this one read every item: an empty one stops here.
 	if !s.checkEmptyItems(bad) {

@@ -155,6 +155,8 @@
 //	        status: 201            # the status it must answer with
 //	      - path: /report
 //	        in_flight: true        # do not wait for the answer (see In flight below)
+//	      - path: /metrics
+//	        show_body: true        # print the answer's body into the output
 //	    signal: SIGINT             # sent after the last request: SIGINT (default) or SIGTERM
 //	  timeout: 60s                 # bounds all of it, the exit after the signal included
 //
@@ -538,4 +540,40 @@
 // Images are built here from recipes (oteldocs.dev/testcontainers/...):
 // no registry is needed. Every container verify starts is removed when it
 // ends: on success, failure, timeout and Ctrl-C.
+//
+// # Tests
+//
+// A page about testing instrumentation shows a _test.go file, and its tests
+// must pass as the program must. A case with run.test runs them instead of
+// the program:
+//
+//	---
+//	case: tests
+//	run:
+//	  test: true                 # go test -c of the root package, then run it
+//	  args: [-test.v]            # flags of the test binary (-test.run, ...)
+//	  output:
+//	    - {pattern: '--- PASS: TestCheckout'}
+//	expect:
+//	  no_telemetry: true         # in-memory exporters send nothing
+//
+// verify builds the test binary with go test -c (GOWORK=off) and runs it in
+// the example's folder with the case's environment, as go test does. A failing
+// test exits 1, which fails the case (run.exit_code 0 is the default); the
+// output, the test's messages included, is in output.txt. run.test does not
+// combine with run.serve, run.alongside or run.arch.
+//
+// # Ids and trace flags
+//
+// A span may be matched by its ids, for a parent that came from another
+// process (a traceparent header or TRACEPARENT variable), and a log record by
+// its W3C trace flags, which say whether its span was sampled:
+//
+//	expect:
+//	  spans:
+//	    - trace_id: 4bf92f3577b34da6a3ce929d0e0e4736
+//	      parent_span_id: 00f067aa0ba902b7
+//	  logs:
+//	    - trace_id: 4bf92f3577b34da6a3ce929d0e0e4736
+//	      trace_flags: 0           # logged in a span that was not sampled
 package verify
