@@ -24,6 +24,8 @@
 //	OTEL_RESOURCE_ATTRIBUTES      oteldocs.run.id=<id>-<random>, after any the spec sets
 //	DATABASE_URL                  a fresh database for this example (needs: [postgres])
 //	MQTT_URL                      tcp://127.0.0.1:PORT of the broker (needs: [mqtt])
+//	MYSQL_DSN                     oteldocs:oteldocs@tcp(127.0.0.1:PORT)/oteldocs, MariaDB (needs: [mysql])
+//	REDIS_URL                     redis://127.0.0.1:PORT/0 of a Redis server (needs: [redis])
 //	OTEL_EXPORTER_OTLP_CERTIFICATE the CA of a TLS Collector (collector: {tls: true})
 //	ADDR                          127.0.0.1:PORT, a free port, for a server (run.serve,
 //	                              which may name another variable in addr_env)
