@@ -12,7 +12,18 @@
 //   - ran: the program exited 0 within its timeout.
 //   - asserted: every expectation matched what the Collector received.
 //
-// Only asserted is a pass.
+// Only asserted is a pass, but for an example that declares itself compiled
+// only, because a service it talks to cannot be built or pulled here (no
+// Debian package, no registry: MongoDB, Cassandra). Its verify.yaml holds the
+// reason and nothing else:
+//
+//	compiled_only: no MongoDB server can be built from Debian's packages or pulled here.
+//
+// verify builds it like any other example and records a pass at level
+// compiled, without starting a service or running the program; the output
+// says so, with the reason. Its page shows the compiled badge and says why,
+// plainly. needs, run, collector, expect, deploy and further cases are
+// errors beside compiled_only: nothing would use them.
 //
 // # What a running example gets
 //

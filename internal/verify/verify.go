@@ -52,9 +52,9 @@ func Run(ctx context.Context, cfg Config) (failed int, err error) {
 	}
 	defer os.RemoveAll(runDir)
 	s := &session{cfg: cfg, runDir: runDir, goVersion: goEnv(ctx, "GOVERSION"), this: &results.File{}}
-	built := s.buildAll(ctx, exs)
+	built := s.passCompiledOnly(s.buildAll(ctx, exs))
 	if len(built) > 0 && ctx.Err() == nil {
-		svc, stop, err := s.startServices(ctx, needsOf(exs))
+		svc, stop, err := s.startServices(ctx, needsOf(built))
 		defer stop()
 		if err != nil {
 			return s.failed, err
@@ -151,6 +151,26 @@ func (s *session) buildAll(ctx context.Context, exs []Example) []Example {
 		built = append(built, ex)
 	}
 	return built
+}
+
+// passCompiledOnly records every example whose verify.yaml says
+// compiled_only as passed at level compiled (it built: that is all it asks)
+// and returns the others, which run.
+func (s *session) passCompiledOnly(built []Example) []Example {
+	var run []Example
+	for _, ex := range built {
+		if ex.Spec.CompiledOnly == nil {
+			run = append(run, ex)
+			continue
+		}
+		fmt.Fprintf(s.cfg.Log, "verify: %s is compiled only (%s:%d): %s\n",
+			ex.ID, ex.Spec.Path, ex.Spec.CompiledOnly.Line, ex.Spec.CompiledOnly.Reason)
+		s.record(results.Example{ID: ex.ID, Status: results.StatusPass, Level: results.LevelCompiled,
+			Failures: []string{}, DurationMS: s.buildTook[ex.ID].Milliseconds(),
+			VerifiedAt: time.Now().UTC().Truncate(time.Second), Fingerprint: s.prints[ex.ID],
+			Versions: results.Versions{Go: s.goVersion, Otel: otelVersion(ex.Dir)}})
+	}
+	return run
 }
 
 // startServices starts the services needs names, with testcontainers' own
