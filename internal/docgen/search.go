@@ -37,6 +37,15 @@ type searchPage struct {
 
 // writeSearchIndex writes search.json.
 func (b *builder) writeSearchIndex() error {
+	data, err := b.searchIndex()
+	if err != nil {
+		return err
+	}
+	return b.add("search.json", data)
+}
+
+// searchIndex is the content of search.json.
+func (b *builder) searchIndex() ([]byte, error) {
 	idx := searchIndex{Pages: make([]searchPage, 0, len(b.pages)), Words: map[string][]int{}}
 	for i, p := range b.pages {
 		e := searchPage{Title: p.meta.Title, URL: p.url, Description: p.meta.Description}
@@ -47,7 +56,7 @@ func (b *builder) writeSearchIndex() error {
 			e.Headings = append(e.Headings, h.Text)
 		}
 		idx.Pages = append(idx.Pages, e)
-		for _, w := range searchWords(proseOf(p)) {
+		for _, w := range p.searchWords() {
 			if ps := idx.Words[w]; len(ps) == 0 || ps[len(ps)-1] != i {
 				idx.Words[w] = append(ps, i)
 			}
@@ -60,9 +69,9 @@ func (b *builder) writeSearchIndex() error {
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(idx); err != nil {
-		return err
+		return nil, err
 	}
-	return b.add("search.json", buf.Bytes())
+	return buf.Bytes(), nil
 }
 
 // searchWords splits text into lower-case words at every character that is
@@ -73,6 +82,17 @@ func searchWords(text string) []string {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
 	return slices.DeleteFunc(words, func(w string) bool { return len([]rune(w)) < 2 })
+}
+
+// searchWords returns the distinct words of the page's prose, computed
+// once per parse: docgen serve builds the index again after every edit.
+func (p *page) searchWords() []string {
+	if p.words == nil {
+		words := searchWords(proseOf(p))
+		slices.Sort(words)
+		p.words = slices.Compact(words)
+	}
+	return p.words
 }
 
 // deltas rewrites ascending numbers as the first followed by differences.
