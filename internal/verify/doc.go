@@ -43,8 +43,9 @@
 //
 // then what a case's own Collector adds (the CA file, or a fault proxy's
 // endpoint in OTEL_EXPORTER_OTLP_ENDPOINT), then run.env of the spec; each
-// layer overrides the ones before. OTEL_*, DATABASE_URL and MQTT_URL of
-// verify's own environment are not passed on. In run.env values ${NAME}
+// layer overrides the ones before. OTEL_* and the services' variables
+// (DATABASE_URL, MQTT_URL, ...) of verify's own environment are not passed
+// on. In run.env values ${NAME}
 // expands to the value verify gives NAME (the variables above), e.g.
 // OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: ${OTEL_EXPORTER_OTLP_ENDPOINT}/v1/traces.
 // Any other name, say ${HOME} or ${DATABASE_URL} without needs: [postgres],
