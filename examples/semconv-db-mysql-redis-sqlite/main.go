@@ -45,7 +45,7 @@ func run(ctx context.Context) (err error) {
 		err = errors.Join(err, shutdown(ctx))
 	}()
 
-	orders, err := openMySQL(ctx, os.Getenv("MYSQL_DSN"))
+	orders, err := openMySQL(os.Getenv("MYSQL_DSN"))
 	if err != nil {
 		return fmt.Errorf("open mysql: %w", err)
 	}
@@ -55,13 +55,17 @@ func run(ctx context.Context) (err error) {
 		return fmt.Errorf("open redis: %w", err)
 	}
 	defer carts.Close()
-	prices, err := openSQLite(ctx)
+	prices, err := openSQLite()
 	if err != nil {
 		return fmt.Errorf("open sqlite: %w", err)
 	}
 	defer prices.Close()
 
-	id, err := checkout(ctx, shop{orders: orders, carts: carts, prices: prices}, "cart:42")
+	s := shop{orders: orders, carts: carts, prices: prices}
+	if err := s.migrate(ctx); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	id, err := checkout(ctx, s, "cart:42")
 	if err != nil {
 		return err
 	}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"database/sql"
 	"errors"
 	"strconv"
@@ -18,7 +17,7 @@ import (
 // MySQL itself, use semconv.DBSystemNameMySQL. otelsql.AttributesFromDSN
 // reads server.address and server.port from the DSN; the database name
 // becomes db.namespace.
-func openMySQL(ctx context.Context, dsn string) (*sql.DB, error) {
+func openMySQL(dsn string) (*sql.DB, error) {
 	cfg, err := mysql.ParseDSN(dsn)
 	if err != nil {
 		return nil, err
@@ -44,13 +43,6 @@ func openMySQL(ctx context.Context, dsn string) (*sql.DB, error) {
 		return nil, err
 	}
 	if _, err := otelsql.RegisterDBStatsMetrics(db, otelsql.WithAttributes(attrs...)); err != nil {
-		db.Close()
-		return nil, err
-	}
-	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS orders (
-		id          bigint AUTO_INCREMENT PRIMARY KEY,
-		cart        varchar(64) NOT NULL,
-		total_cents bigint NOT NULL)`); err != nil {
 		db.Close()
 		return nil, err
 	}

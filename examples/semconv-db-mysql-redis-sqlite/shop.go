@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/redis/go-redis/v9"
+	"go.opentelemetry.io/otel/codes"
 )
 
 // shop holds the three stores an order touches.
@@ -13,6 +14,30 @@ type shop struct {
 	orders *sql.DB       // MySQL
 	carts  *redis.Client // Redis
 	prices *sql.DB       // SQLite
+}
+
+// migrate creates the orders table and the price list, so the example needs
+// nothing but an empty database. It is an operation of its own: its span is
+// the parent of these calls.
+func (s shop) migrate(ctx context.Context) (err error) {
+	ctx, span := tracer.Start(ctx, "migrate")
+	defer func() {
+		if err != nil {
+			span.RecordError(err)
+			span.SetStatus(codes.Error, err.Error())
+		}
+		span.End()
+	}()
+	if _, err := s.orders.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS orders (
+		id          bigint AUTO_INCREMENT PRIMARY KEY,
+		cart        varchar(64) NOT NULL,
+		total_cents bigint NOT NULL)`); err != nil {
+		return err
+	}
+	_, err = s.prices.ExecContext(ctx, `
+		CREATE TABLE prices (product TEXT PRIMARY KEY, cents INTEGER NOT NULL);
+		INSERT INTO prices VALUES ('coffee', 450), ('tea', 300)`)
+	return err
 }
 
 // fillCart puts two products in the cart, as a customer would have done

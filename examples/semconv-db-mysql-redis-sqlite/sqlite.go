@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"database/sql"
 
 	"github.com/XSAM/otelsql"
@@ -12,7 +11,7 @@ import (
 // [START sqlite]
 // openSQLite opens the price list, an SQLite database in this process's
 // memory, through otelsql. There is no server: no server.address, no port.
-func openSQLite(ctx context.Context) (*sql.DB, error) {
+func openSQLite() (*sql.DB, error) {
 	db, err := otelsql.Open("sqlite", "file:prices?mode=memory&cache=shared",
 		otelsql.WithAttributes(semconv.DBSystemNameSQLite),
 		otelsql.WithSpanOptions(otelsql.SpanOptions{
@@ -24,14 +23,8 @@ func openSQLite(ctx context.Context) (*sql.DB, error) {
 	if err != nil {
 		return nil, err
 	}
-	// One connection: each new one would open an empty in-memory database.
+	// One connection: an in-memory database lives as long as its connection.
 	db.SetMaxOpenConns(1)
-	if _, err := db.ExecContext(ctx, `
-		CREATE TABLE prices (product TEXT PRIMARY KEY, cents INTEGER NOT NULL);
-		INSERT INTO prices VALUES ('coffee', 450), ('tea', 300)`); err != nil {
-		db.Close()
-		return nil, err
-	}
 	return db, nil
 }
 
