@@ -11,6 +11,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/exec"
 	"path"
 	"path/filepath"
 	"regexp"
@@ -202,4 +203,55 @@ func BenchmarkServeEdit(b *testing.B) {
 		total += time.Since(start)
 	}
 	b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms/edit")
+}
+
+// BenchmarkDocgenVsHugo builds the 1,000-page corpus with the docgen
+// command and with Hugo (the same Markdown, package corpus), one after the
+// other in each iteration, and reports each one's median wall time and
+// hugo/docgen: how many times faster docgen is. make bench installs Debian's
+// hugo first (scripts/ensure-hugo.sh); without it the benchmark is skipped.
+func BenchmarkDocgenVsHugo(b *testing.B) {
+	hugo, err := exec.LookPath("hugo")
+	if err != nil {
+		b.Skip("no hugo on PATH: run scripts/ensure-hugo.sh (make bench does)")
+	}
+	dir := b.TempDir()
+	if err := corpus.Write(dir, 1000); err != nil {
+		b.Fatal(err)
+	}
+	docgen := filepath.Join(dir, "docgen")
+	if out, err := exec.Command("go", "build", "-o", docgen, "oteldocs.dev/cmd/docgen").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	run := func(name string, args ...string) time.Duration {
+		start := time.Now()
+		if out, err := exec.Command(name, args...).CombinedOutput(); err != nil {
+			b.Fatalf("%s: %v\n%s", name, err, out)
+		}
+		return time.Since(start)
+	}
+	var docgenTimes, hugoTimes []time.Duration
+	for i := 0; b.Loop(); i++ {
+		d := func() {
+			docgenTimes = append(docgenTimes, run(docgen, "build", "-root", dir, "-out", filepath.Join(dir, "public")))
+		}
+		h := func() {
+			hugoTimes = append(hugoTimes, run(hugo, "--quiet", "-s", filepath.Join(dir, "hugo"), "-d", filepath.Join(dir, "hugo-public")))
+		}
+		if i%2 == 0 { // alternate who goes first: the page cache favours the second
+			d()
+			h()
+		} else {
+			h()
+			d()
+		}
+	}
+	median := func(ds []time.Duration) time.Duration {
+		slices.Sort(ds)
+		return ds[len(ds)/2]
+	}
+	md, mh := median(docgenTimes), median(hugoTimes)
+	b.ReportMetric(float64(md.Milliseconds()), "docgen-ms")
+	b.ReportMetric(float64(mh.Milliseconds()), "hugo-ms")
+	b.ReportMetric(float64(mh)/float64(md), "hugo/docgen")
 }

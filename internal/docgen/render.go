@@ -52,6 +52,7 @@ func (b *builder) render() error {
 	return errors.Join(parallel(len(b.pages), func(i int) error {
 		p := b.pages[i]
 		var buf bytes.Buffer
+		buf.Grow(3 * len(p.src)) // highlighted code and markup about triple the Markdown
 		if err := b.md.Render(&buf, p.doc); err != nil {
 			return err
 		}
@@ -116,6 +117,7 @@ func (b *builder) execute(tmpl *template.Template, name string, d pageData) erro
 // executePage draws one page; safe on many goroutines at once.
 func executePage(tmpl *template.Template, name string, d pageData) ([]byte, error) {
 	var buf bytes.Buffer
+	buf.Grow(len(d.Sidebar) + len(d.Body) + 8<<10) // the two big parts, and the rest of the page
 	if err := tmpl.ExecuteTemplate(&buf, "page.html", d); err != nil {
 		return nil, fmt.Errorf("theme: %s: %w", name, err)
 	}

@@ -28,11 +28,42 @@ type searchIndex struct {
 // searchPage is one page of the index. Keys are short: the file is
 // downloaded whole.
 type searchPage struct {
-	Title       string   `json:"t"`
-	URL         string   `json:"u"` // relative to the site root
-	Section     string   `json:"s,omitempty"`
-	Description string   `json:"d,omitempty"`
-	Headings    []string `json:"h,omitempty"`
+	Title       string `json:"t"`
+	URL         string `json:"u"` // relative to the site root
+	Section     string `json:"s,omitempty"`
+	Description string `json:"d,omitempty"`
+	// Headings are the page's headings below its title ("##" and
+	// deeper), in order, each with its anchor, so that a result can land
+	// on the heading.
+	Headings []searchHeading `json:"h,omitempty"`
+}
+
+// searchHeading is a heading and its id, written as a two-element array
+// ["text", "id"]: shorter than an object with keys.
+type searchHeading struct {
+	Text, ID string
+}
+
+// MarshalJSON writes the heading as ["text", "id"], leaving <, > and &
+// as they are, like the rest of the file.
+func (h searchHeading) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode([2]string{h.Text, h.ID}); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// UnmarshalJSON reads ["text", "id"].
+func (h *searchHeading) UnmarshalJSON(data []byte) error {
+	var pair [2]string
+	if err := json.Unmarshal(data, &pair); err != nil {
+		return err
+	}
+	h.Text, h.ID = pair[0], pair[1]
+	return nil
 }
 
 // writeSearchIndex writes search.json.
@@ -53,7 +84,9 @@ func (b *builder) searchIndex() ([]byte, error) {
 			e.Section = b.toc.Sections[p.section].Title
 		}
 		for _, h := range p.doc.Headings {
-			e.Headings = append(e.Headings, h.Text)
+			if h.Level >= 2 && h.ID != "" {
+				e.Headings = append(e.Headings, searchHeading{Text: h.Text, ID: h.ID})
+			}
 		}
 		idx.Pages = append(idx.Pages, e)
 		for _, w := range p.searchWords() {

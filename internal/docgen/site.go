@@ -1,7 +1,6 @@
 package docgen
 
 import (
-	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -282,10 +281,11 @@ func position(msg string) (string, int) {
 }
 
 // add puts a file into the site; two writers of one path is a bug to report.
+// The site keeps data: callers pass a slice they no longer write to.
 func (b *builder) add(name string, data []byte) error {
 	if _, ok := b.out[name]; ok {
 		return fmt.Errorf("%s: two files of the site have this path; rename the one in %s", name, b.cfg.Content)
 	}
-	b.out[name] = bytes.Clone(data)
+	b.out[name] = data
 	return nil
 }
