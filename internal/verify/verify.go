@@ -65,7 +65,7 @@ func Run(ctx context.Context, cfg Config) (failed int, err error) {
 	if err != nil {
 		return 0, err
 	}
-	built := s.buildAll(ctx, todo)
+	built := s.passCompiledOnly(s.buildAll(ctx, todo))
 	if len(built) > 0 && ctx.Err() == nil {
 		svc, stop, err := s.startServices(ctx, needsOf(built))
 		defer stop()
@@ -217,6 +217,44 @@ func (s *session) buildAll(ctx context.Context, exs []Example) []Example {
 		built = append(built, ex)
 	}
 	return built
+}
+
+// passCompiledOnly records every example whose verify.yaml says
+// compiled_only as passed at level compiled (it built: that is all it asks)
+// and returns the others, which run. Its folder under cfg.Out holds only
+// output.txt, saying why it did not run.
+func (s *session) passCompiledOnly(built []Example) []Example {
+	var run []Example
+	for _, ex := range built {
+		if ex.Spec.CompiledOnly == nil {
+			run = append(run, ex)
+			continue
+		}
+		why := fmt.Sprintf("verify: %s is compiled only (%s:%d): %s",
+			ex.ID, ex.Spec.Path, ex.Spec.CompiledOnly.Line, ex.Spec.CompiledOnly.Reason)
+		r := results.Example{ID: ex.ID, Status: results.StatusPass, Level: results.LevelCompiled,
+			Failures: []string{}, DurationMS: s.buildTook[ex.ID].Milliseconds(),
+			VerifiedAt: time.Now().UTC().Truncate(time.Second), Fingerprint: s.prints[ex.ID],
+			CacheKey: s.keys[ex.ID], Versions: results.Versions{Go: s.goVersion, Otel: otelVersion(ex.Dir)}}
+		dir := filepath.Join(s.cfg.Out, filepath.FromSlash(results.ExampleDir(ex.ID)))
+		if err := writeCompiledOnly(dir, why); err != nil {
+			r.Status, r.Failures = results.StatusFail, []string{err.Error()}
+		}
+		fmt.Fprintln(s.cfg.Log, why)
+		s.record(r, "compiled only")
+	}
+	return run
+}
+
+// writeCompiledOnly replaces dir with a folder holding output.txt: why.
+func writeCompiledOnly(dir, why string) error {
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, results.OutputFile), []byte(why+"\n"), 0o644)
 }
 
 // startServices starts the services needs names, with testcontainers' own
