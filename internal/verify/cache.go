@@ -181,7 +181,7 @@ func cached(prev *results.File, out, id, key string) (results.Example, bool) {
 	return r, true
 }
 
-// whyNotCached says why ex has no reusable result, for -cache=strict.
+// whyNotCached says why ex has no reusable result, for -cached=strict.
 func whyNotCached(prev *results.File, id, key string) string {
 	r, ok := prev.Lookup(id)
 	switch {

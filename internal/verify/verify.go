@@ -177,7 +177,7 @@ func (s *session) useCache(exs []Example) ([]Example, error) {
 		todo = append(todo, ex)
 	}
 	if len(misses) > 0 {
-		return nil, fmt.Errorf("-cache=strict: %d example(s) have no result to reuse; run verify without -cache=strict:\n  %s", len(misses), strings.Join(misses, "\n  "))
+		return nil, fmt.Errorf("-cached=strict: %d example(s) have no result to reuse; run verify without -cached=strict:\n  %s", len(misses), strings.Join(misses, "\n  "))
 	}
 	return todo, nil
 }
