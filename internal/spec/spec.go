@@ -53,6 +53,10 @@ type Collector struct {
 	GRPCFaults *GRPCFaults `yaml:"grpc_faults"`
 	// Outage stops this Collector mid-run and starts it again (outage.go).
 	Outage *Outage `yaml:"outage"`
+	// CORSAllowedOrigins lets pages from these origins send to the OTLP/HTTP
+	// receiver (cors.allowed_origins), e.g. "http://127.0.0.1:*" for a page
+	// that run.serve serves. Without it a browser refuses to send.
+	CORSAllowedOrigins []string `yaml:"cors_allowed_origins"`
 }
 
 // Faults says how the proxy in front of the Collector misbehaves.
@@ -77,7 +81,9 @@ func (f *Faults) UnmarshalYAML(n *yaml.Node) error {
 }
 
 // Dedicated reports whether the case needs a Collector of its own.
-func (c Collector) Dedicated() bool { return c.TLS || c.BearerToken != "" || c.Outage != nil }
+func (c Collector) Dedicated() bool {
+	return c.TLS || c.BearerToken != "" || c.Outage != nil || len(c.CORSAllowedOrigins) > 0
+}
 
 // Run says how the example runs.
 type Run struct {
@@ -110,6 +116,9 @@ type Run struct {
 	// Sizes are more main packages of the module whose sizes verify
 	// reports beside the program's, for run.arch.
 	Sizes []string `yaml:"sizes"`
+	// Browser opens what a served program serves in headless Chromium
+	// and plays steps (browser.go).
+	Browser *Browser `yaml:"browser"`
 }
 
 // Duration is a time.Duration written as "30s" in YAML.
@@ -260,6 +269,7 @@ func (s *Spec) check() error {
 	s.checkAlongside(bad)
 	s.checkOutage(bad)
 	s.checkArch(bad)
+	s.checkBrowser(bad)
 	s.checkDeploy(bad)
 	// The steps after this one read every item: an empty one stops here.
 	if !s.checkEmptyItems(bad) {
