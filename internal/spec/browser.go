@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -19,7 +20,15 @@ type Browser struct {
 	// the same Go beside it; verify reports its sizes.
 	Wasm  *Wasm          `yaml:"wasm"`
 	Steps []*BrowserStep `yaml:"steps"`
+	// StepTimeout bounds each step (default 30s): a wait that never
+	// matches fails the case, and the server still gets its signal within
+	// run.timeout.
+	StepTimeout Duration `yaml:"step_timeout"`
 }
+
+// DefaultStepTimeout bounds each browser step unless run.browser.step_timeout
+// says otherwise.
+const DefaultStepTimeout = 30 * time.Second
 
 // Wasm is a js/wasm build of one main package of the example.
 type Wasm struct {
@@ -86,6 +95,9 @@ func (s *Spec) checkBrowser(bad reporter) {
 	b := s.Run.Browser
 	if b == nil {
 		return
+	}
+	if b.StepTimeout.Duration == 0 {
+		b.StepTimeout.Duration = DefaultStepTimeout
 	}
 	if s.Run.Serve == nil {
 		bad(b.Line, "run.browser: the browser opens what the program serves; add run.serve")

@@ -104,14 +104,36 @@ func playBrowser(ctx context.Context, sp *spec.Spec, addr string, out io.Writer)
 	base := "http://" + addr
 	for i, st := range b.Steps {
 		fmt.Fprintf(out, "verify: browser: %s\n", st)
-		if err := step(stepCtx, st, base); err != nil {
+		if err := timedStep(stepCtx, st, base, b.StepTimeout.Duration); err != nil {
 			if ctx.Err() != nil {
 				err = fmt.Errorf("not done within run.timeout: %w", err)
 			}
-			return []string{fmt.Sprintf("%s:%d: run.browser.steps[%d] %s: %v", sp.Path, st.Line, i, st, err)}
+			return []string{fmt.Sprintf("%s:%d: run.browser.steps[%d] %s: %v\n%s", sp.Path, st.Line, i, st, err, pageText(tab))}
 		}
 	}
 	return nil
+}
+
+// timedStep plays one step within timeout.
+func timedStep(ctx context.Context, st *spec.BrowserStep, base string, timeout time.Duration) error {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	err := step(ctx, st, base)
+	if err != nil && errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		err = fmt.Errorf("not done within run.browser.step_timeout of %s: %w", timeout, err)
+	}
+	return err
+}
+
+// pageText is the text the page shows, for a failure message.
+func pageText(tab context.Context) string {
+	ctx, cancel := context.WithTimeout(tab, 5*time.Second)
+	defer cancel()
+	text, err := chromedp.Run(ctx, chromedp.Evaluate[string]("document.body ? document.body.innerText : ''"))
+	if err != nil {
+		return "the page's text could not be read: " + err.Error()
+	}
+	return "the page shows:\n  " + strings.ReplaceAll(strings.TrimSpace(text), "\n", "\n  ")
 }
 
 // step plays one step.

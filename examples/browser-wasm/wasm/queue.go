@@ -45,6 +45,7 @@ func newQueue(next otlptrace.Client) *queue {
 		return nil
 	})
 	window.Call("addEventListener", "online", online)
+	q.save(q.load(), nil) // show what an earlier visit left
 	return q
 }
 
