@@ -157,6 +157,9 @@ func (r *Run) UnmarshalYAML(n *yaml.Node) error {
 		if n.Content[i].Value == "serve" && r.Serve != nil {
 			r.Serve.Line = n.Content[i].Line // the key's line, not its first field's
 		}
+		if n.Content[i].Value == "browser" && r.Browser != nil {
+			r.Browser.Line = n.Content[i].Line
+		}
 		if env := n.Content[i+1]; n.Content[i].Value == "env" && env.Kind == yaml.MappingNode {
 			r.EnvLines = map[string]int{}
 			for j := 0; j+1 < len(env.Content); j += 2 {

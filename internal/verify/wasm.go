@@ -42,6 +42,12 @@ func buildWasm(ctx context.Context, ex Example, w *spec.Wasm) ([]byte, error) {
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
+	vet := exec.CommandContext(ctx, "go", "vet", w.Package)
+	vet.Dir = ex.Dir
+	vet.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly", "GOOS=js", "GOARCH=wasm")
+	if b, err := vet.CombinedOutput(); err != nil {
+		return nil, fmt.Errorf("go vet %s in %s for js/wasm: %v\n%s", w.Package, relDir(ex), err, strings.TrimSpace(string(b)))
+	}
 	plainPath := filepath.Join(tmp, "plain.wasm")
 	plain, err := jsBuild(ctx, ex, w.Package, plainPath, "")
 	if err != nil {
