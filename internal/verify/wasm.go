@@ -62,11 +62,13 @@ func buildWasm(ctx context.Context, ex Example, w *spec.Wasm) ([]byte, error) {
 	}
 	// Written beside, then renamed: a server that is reading the old file
 	// never sees half of the new one.
-	stripped, err := jsBuild(ctx, ex, w.Package, out+".new", stripFlags)
+	tmpOut := beside(out)
+	stripped, err := jsBuild(ctx, ex, w.Package, tmpOut, stripFlags)
 	if err != nil {
+		os.Remove(tmpOut)
 		return nil, err
 	}
-	if err := os.Rename(out+".new", out); err != nil {
+	if err := os.Rename(tmpOut, out); err != nil {
 		return nil, err
 	}
 	execJS := filepath.Join(goEnv(ctx, "GOROOT"), "lib", "wasm", "wasm_exec.js")
@@ -142,22 +144,32 @@ type counter struct{ n int64 }
 
 func (c *counter) Write(p []byte) (int, error) { c.n += int64(len(p)); return len(p), nil }
 
+// beside is a temporary name in the folder of path, unique to this run. It
+// starts with a dot, so a file left behind by a killed run is neither in
+// the example's fingerprint nor in its download.
+func beside(path string) string {
+	return filepath.Join(filepath.Dir(path), "."+filepath.Base(path)+"."+randomHex(4)+".new")
+}
+
 func copyFile(from, to string) error {
 	src, err := os.Open(from)
 	if err != nil {
 		return err
 	}
 	defer src.Close()
-	dst, err := os.Create(to + ".new")
+	tmp := beside(to)
+	dst, err := os.Create(tmp)
 	if err != nil {
 		return err
 	}
 	if _, err := io.Copy(dst, src); err != nil {
 		dst.Close()
+		os.Remove(tmp)
 		return err
 	}
 	if err := dst.Close(); err != nil {
+		os.Remove(tmp)
 		return err
 	}
-	return os.Rename(to+".new", to)
+	return os.Rename(tmp, to)
 }
