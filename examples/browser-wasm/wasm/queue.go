@@ -18,8 +18,8 @@ import (
 // queue is an OTLP trace client that keeps every batch in localStorage
 // until the Collector has accepted it. While the browser is offline it only
 // stores; when the browser is back online (its "online" event), or with the
-// next batch, it sends what it holds, oldest first. Stored batches survive
-// a reload of the page.
+// next batch, it sends what it holds, oldest first. The batches are in
+// localStorage, not in memory, so they outlive the page.
 type queue struct {
 	next otlptrace.Client
 	mu   sync.Mutex // one sender at a time: the batch processor and the online event
