@@ -15,7 +15,7 @@ endif
 GO ?= go
 EXAMPLES := $(sort $(dir $(wildcard examples/*/go.mod)))
 
-.PHONY: all site serve test unit lint examples docker qemu gcc images integration verify browser otelcol-tidy bench fuzz clean bump deprecations
+.PHONY: all site serve test unit lint examples docker qemu gcc chromium images integration verify browser otelcol-tidy bench fuzz clean bump deprecations
 
 all: site
 
@@ -25,7 +25,7 @@ site:
 serve:
 	$(GO) run ./cmd/docgen serve
 
-test: unit gcc examples docker qemu images integration verify site browser
+test: unit gcc examples docker qemu chromium images integration verify site browser
 
 unit: lint
 	$(GO) vet ./...
@@ -69,6 +69,11 @@ gcc:
 qemu:
 	@bash scripts/ensure-qemu.sh
 
+# Debian's chromium: verify opens the pages of run.browser examples in it,
+# and the browser tests open the site.
+chromium:
+	@bash scripts/ensure-chromium.sh
+
 images: docker
 	$(GO) run ./cmd/images
 
@@ -81,15 +86,16 @@ images: docker
 integration: images
 	OTELDOCS_INTEGRATION=1 $(GO) test -count=1 -p 1 ./testcontainers/... ./internal/verify/... ./internal/ziprun/...
 
-verify: images
+verify: images chromium
 	$(GO) run ./cmd/verify $(if $(RUN),-run '$(RUN)')
 
 # The built site in headless Chromium (internal/browsertest): every page
 # loads clean, search, theme, copy, downloads; screenshots in
 # build/screenshots. scripts/ensure-chromium.sh installs Debian's chromium.
-browser:
-	@bash scripts/ensure-chromium.sh
+# verify's browser driver (run.browser) is tested here too, without Docker.
+browser: chromium
 	OTELDOCS_BROWSER=1 $(GO) test -count=1 ./internal/browsertest/
+	OTELDOCS_BROWSER=1 $(GO) test -count=1 -run Browser ./internal/verify/
 
 # The Collector distribution is embedded data (testcontainers/collector/_otelcol,
 # go.mod and go.sum stored as go.mod.txt and go.sum.txt). After editing it,

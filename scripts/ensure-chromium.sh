@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# ensure-chromium.sh makes sure a Chromium the browser tests can drive is
-# here. `make browser` (part of `make test`, so of .ci/run) calls it.
+# ensure-chromium.sh makes sure a Chromium the browser tests and verify's
+# run.browser can drive is here. `make chromium` (before `make verify` and
+# `make browser`, so part of `make test` and of .ci/run) calls it.
 #
 # OTELDOCS_CHROMIUM, when set, names the browser binary to use. Otherwise it
 # looks for chromium on PATH; where there is none and this is Debian (or

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"oteldocs.dev/internal/results"
 )
 
 // downloadPath is where the zip of an example goes in the site.
@@ -41,7 +43,7 @@ func (b *builder) writeDownloads() error {
 var skipDirs = map[string]bool{"build": true, "bin": true}
 
 // zipFolder zips the regular files under dir (dot files and folders, and
-// build output, left out) in lexical order, naming them prefix/<path under
+// build output, left out, generated files too: results.Generated) in lexical order, naming them prefix/<path under
 // dir>, then extras (name to content, names relative to dir), which a file
 // of the folder with the same name would otherwise shadow.
 func zipFolder(fsys fs.FS, dir, prefix string, extras map[string][]byte) ([]byte, error) {
@@ -67,7 +69,7 @@ func zipFolder(fsys fs.FS, dir, prefix string, extras map[string][]byte) ([]byte
 			}
 			return nil
 		}
-		if !d.Type().IsRegular() {
+		if !d.Type().IsRegular() || results.Generated(fsys, p) {
 			return nil
 		}
 		name := strings.TrimPrefix(p, dir+"/")

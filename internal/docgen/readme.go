@@ -33,16 +33,25 @@ type readmeInput struct {
 // example's download. Without a verify.yaml there is nothing to say how it
 // runs: ok is false.
 func (b *builder) readmeOf(id string) (readme []byte, ok bool, err error) {
+	in, ok, err := b.readmeInputOf(id)
+	if !ok || err != nil {
+		return nil, ok, err
+	}
+	return []byte(in.render()), true, nil
+}
+
+// readmeInputOf gathers what the README of examples/<id> is written from.
+func (b *builder) readmeInputOf(id string) (in readmeInput, ok bool, err error) {
 	dir := "examples/" + id
 	src, err := fs.ReadFile(b.cfg.FS, dir+"/verify.yaml")
 	if err != nil {
-		return nil, false, nil
+		return in, false, nil
 	}
 	sp, err := spec.ParseBytes(dir+"/verify.yaml", src)
 	if err != nil {
-		return nil, false, err
+		return in, false, err
 	}
-	in := readmeInput{id: id, spec: sp, page: b.pageUsing(id), baseURL: b.cfg.BaseURL}
+	in = readmeInput{id: id, spec: sp, page: b.pageUsing(id), baseURL: b.cfg.BaseURL}
 	if mod, err := fs.ReadFile(b.cfg.FS, dir+"/go.mod"); err == nil {
 		in.goLine = goDirective(string(mod))
 	}
@@ -51,7 +60,7 @@ func (b *builder) readmeOf(id string) (readme []byte, ok bool, err error) {
 			in.services = append(in.services, s)
 		}
 	}
-	return []byte(in.render()), true, nil
+	return in, true, nil
 }
 
 // pageUsing returns the first page, in reading order, whose source names
@@ -105,12 +114,12 @@ func (in readmeInput) render() string {
 		p(" %s or later", in.goLine)
 	}
 	p(" and Docker. Run every command from this folder.\n\n")
-	if c := in.spec.Collector; c.Dedicated() {
+	if c := in.spec.Collector; needsSpecialCollector(c) {
 		p("verify runs it against a Collector with TLS, a bearer token or a faulty network in front of it; the commands below use a plain Collector.\n\n")
 	}
 	var other []string
 	for _, c := range in.spec.Cases {
-		if c.Collector.Dedicated() {
+		if needsSpecialCollector(c.Collector) {
 			other = append(other, "`"+c.Case+"`")
 		}
 	}
@@ -142,6 +151,9 @@ func (in readmeInput) render() string {
 	for _, kv := range env {
 		p("export %s=%s\n", kv[0], shellQuote(kv[1]))
 	}
+	if b := in.spec.Run.Browser; b != nil && b.Wasm != nil {
+		p("go generate # builds the page's module: %s\n", b.Wasm.Out)
+	}
 	for _, st := range in.spec.Run.Build {
 		p("%s\n", buildCommand(st))
 	}
@@ -160,7 +172,10 @@ func (in readmeInput) render() string {
 	}
 	p("\n")
 
-	if sv := in.spec.Run.Serve; sv != nil {
+	if in.spec.Run.Browser != nil {
+		heading("Open the page")
+		in.renderBrowser(p)
+	} else if sv := in.spec.Run.Serve; sv != nil {
 		heading("Send it requests")
 		p("From a second terminal, then press Ctrl-C in the first one:\n\n```sh\n")
 		for _, r := range sv.Requests {
@@ -301,13 +316,13 @@ func shellQuote(s string) string {
 // exampleExtras returns the files a download adds to examples/<id>:
 // README.md and the Collector configuration, keyed by name.
 func (b *builder) exampleExtras(id string) (map[string][]byte, error) {
-	readme, ok, err := b.readmeOf(id)
+	in, ok, err := b.readmeInputOf(id)
 	if err != nil || !ok {
 		return nil, err
 	}
 	return map[string][]byte{
-		readmeFile:          readme,
-		collectorConfigFile: []byte(service.CollectorConfig),
+		readmeFile:          []byte(in.render()),
+		collectorConfigFile: []byte(collectorConfigFor(in.spec, in.addr())),
 	}, nil
 }
 

@@ -66,6 +66,38 @@ func TestDownloadReadmeBuild(t *testing.T) {
 	}
 }
 
+// TestDownloadReadmeBrowser opens the browser example's zip: its README
+// builds the page's module and says what to do in the page; its Collector
+// configuration allows the page's origin; the module it builds is not in it.
+func TestDownloadReadmeBrowser(t *testing.T) {
+	site, err := Generate(Config{Root: "../.."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := unzip(t, site.Files[downloadPath("browser-wasm")])
+	readme := files["browser-wasm/README.md"]
+	for _, want := range []string{
+		"go generate # builds the page's module: web/main.wasm\ngo run .\n",
+		"Open http://localhost:8080/ in a browser",
+		"- click `#echo`\n",
+	} {
+		if !strings.Contains(readme, want) {
+			t.Errorf("browser-wasm/README.md lacks %q:\n%s", want, readme)
+		}
+	}
+	if strings.Contains(readme, "TLS, a bearer token") {
+		t.Errorf("browser-wasm/README.md says CORS needs a special Collector:\n%s", readme)
+	}
+	if cfg := files["browser-wasm/otelcol.yaml"]; !strings.Contains(cfg, "endpoint: 0.0.0.0:4318\n        cors:\n          allowed_origins: [\"http://localhost:8080\"]\n") {
+		t.Errorf("browser-wasm/otelcol.yaml allows no origin:\n%s", cfg)
+	}
+	for name := range files {
+		if strings.HasSuffix(name, ".wasm") || strings.HasSuffix(name, "wasm_exec.js") {
+			t.Errorf("the zip holds %s, which go generate builds", name)
+		}
+	}
+}
+
 func unzip(t *testing.T, data []byte) map[string]string {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))

@@ -5,13 +5,15 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"path"
 	"strings"
 )
 
 // Fingerprint is the identity of an example's files: "sha256:" and the hash
 // of every file below the root of fsys (the example's folder), its
 // slash-separated path and its bytes, in path order. Files and folders whose
-// name starts with "." (editor and tool state) are left out. verify records
+// name starts with "." (editor and tool state) are left out, and so are
+// generated files (Generated). verify records
 // it in Example.Fingerprint when it starts on an example; docgen computes it
 // again from the files on disk, and a page whose example's fingerprint
 // differs says "changed since verified" instead of the level it reached.
@@ -27,7 +29,7 @@ func Fingerprint(fsys fs.FS) (string, error) {
 			}
 			return nil
 		}
-		if !d.Type().IsRegular() {
+		if !d.Type().IsRegular() || Generated(fsys, p) {
 			return nil
 		}
 		b, err := fs.ReadFile(fsys, p)
@@ -49,4 +51,22 @@ func Fingerprint(fsys fs.FS) (string, error) {
 // an older verify), so an old results.json keeps its badges.
 func (e Example) Changed(current string) bool {
 	return e.Fingerprint != "" && e.Fingerprint != current
+}
+
+// Generated reports whether the file at p in fsys is build output that an
+// example writes beside its sources, such as a page's main.wasm: the
+// .gitignore of its folder lists its name, alone on a line. Such a file is
+// neither part of the fingerprint (verify writes it after it took the
+// fingerprint) nor of a download (a reader builds it).
+func Generated(fsys fs.FS, p string) bool {
+	b, err := fs.ReadFile(fsys, path.Join(path.Dir(p), ".gitignore"))
+	if err != nil {
+		return false
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.TrimSpace(line) == path.Base(p) {
+			return true
+		}
+	}
+	return false
 }

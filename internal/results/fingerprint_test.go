@@ -26,6 +26,19 @@ func TestFingerprint(t *testing.T) {
 	if got := fp(dot); got != want {
 		t.Errorf("dotfiles changed the fingerprint: %s, want %s", got, want)
 	}
+	gen := base()
+	gen["web/.gitignore"] = &fstest.MapFile{Data: []byte("main.wasm\nwasm_exec.js\n")}
+	gen["web/main.wasm"] = &fstest.MapFile{Data: []byte("\x00asm")}
+	gen["main.wasm"] = &fstest.MapFile{Data: []byte("\x00asm")} // not listed in its own folder
+	withGen := fp(gen)
+	delete(gen, "web/main.wasm")
+	if got := fp(gen); got != withGen {
+		t.Errorf("a file listed in its folder's .gitignore changed the fingerprint")
+	}
+	delete(gen, "main.wasm")
+	if got := fp(gen); got == withGen {
+		t.Errorf("a file its folder's .gitignore does not list left the fingerprint unchanged")
+	}
 	edited, renamed, added := base(), base(), base()
 	edited["main.go"] = &fstest.MapFile{Data: []byte("package main \n")}
 	renamed["server.go"], renamed["main.go"] = renamed["main.go"], nil

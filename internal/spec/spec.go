@@ -55,6 +55,10 @@ type Collector struct {
 	GRPCFaults *GRPCFaults `yaml:"grpc_faults"`
 	// Outage stops this Collector mid-run and starts it again (outage.go).
 	Outage *Outage `yaml:"outage"`
+	// CORSAllowedOrigins lets pages from these origins send to the OTLP/HTTP
+	// receiver (cors.allowed_origins), e.g. "http://127.0.0.1:*" for a page
+	// that run.serve serves. Without it a browser refuses to send.
+	CORSAllowedOrigins []string `yaml:"cors_allowed_origins"`
 }
 
 // Faults says how the proxy in front of the Collector misbehaves.
@@ -79,7 +83,9 @@ func (f *Faults) UnmarshalYAML(n *yaml.Node) error {
 }
 
 // Dedicated reports whether the case needs a Collector of its own.
-func (c Collector) Dedicated() bool { return c.TLS || c.BearerToken != "" || c.Outage != nil }
+func (c Collector) Dedicated() bool {
+	return c.TLS || c.BearerToken != "" || c.Outage != nil || len(c.CORSAllowedOrigins) > 0
+}
 
 // Run says how the example runs.
 type Run struct {
@@ -122,6 +128,9 @@ type Run struct {
 	// program: verify builds them with go test -c and runs the test binary
 	// with run.args, such as [-test.v] (gotest.go).
 	Test bool `yaml:"test"`
+	// Browser opens what a served program serves in headless Chromium
+	// and plays steps (browser.go).
+	Browser *Browser `yaml:"browser"`
 }
 
 // Duration is a time.Duration written as "30s" in YAML.
@@ -159,6 +168,9 @@ func (r *Run) UnmarshalYAML(n *yaml.Node) error {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		if n.Content[i].Value == "serve" && r.Serve != nil {
 			r.Serve.Line = n.Content[i].Line // the key's line, not its first field's
+		}
+		if n.Content[i].Value == "browser" && r.Browser != nil {
+			r.Browser.Line = n.Content[i].Line
 		}
 		if env := n.Content[i+1]; n.Content[i].Value == "env" && env.Kind == yaml.MappingNode {
 			r.EnvLines = map[string]int{}
@@ -274,6 +286,7 @@ func (s *Spec) check() error {
 	s.checkArch(bad)
 	s.checkBuild(bad)
 	s.checkTest(bad)
+	s.checkBrowser(bad)
 	s.checkDeploy(bad)
 	s.checkCompiledOnly(bad)
 	// The steps after this one read every item: an empty one stops here.

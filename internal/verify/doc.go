@@ -313,6 +313,60 @@
 // program runs, with the line of verify.yaml and what the command printed.
 // run.program does not combine with run.arch.
 //
+// # A browser
+//
+// A served example may be a web page. run.browser opens what the program
+// serves in a headless Chromium and plays steps, as a reader clicks through
+// the page; the page's own telemetry goes from the browser to the Collector:
+//
+//	collector:
+//	  cors_allowed_origins: ['http://127.0.0.1:*']  # the page's origin may send OTLP/HTTP
+//	run:
+//	  serve: {ready: /}
+//	  browser:
+//	    wasm: {package: ./wasm, out: web/main.wasm}  # built for js/wasm first
+//	    step_timeout: 30s          # bounds each step (default 30s)
+//	    steps:
+//	      - open: /                # a path of the served program
+//	      - wait: 'output[data-sent]'  # until an element matches a CSS selector
+//	      - type: {selector: '#name', text: Ada}  # key by key: one input event each
+//	      - click: '#echo'
+//	      - network: offline       # every request fails, navigator.onLine is false
+//	      - network: online
+//
+// The steps run after run.serve.requests and before the signal, in a tab
+// with a browser context of its own (no storage shared with another case).
+// A step that fails, or is not done within step_timeout, fails the case with
+// its line and the text the page shows; the later steps are not played, and
+// the telemetry is still checked. Each step, and every line the page writes
+// to its console (console calls, uncaught exceptions, and the browser's own
+// messages such as a CORS refusal), joins the output, where run.output
+// matchers see them:
+//
+//	verify: browser: click #echo
+//	browser: console error: Access to fetch at 'http://127.0.0.1:33038/v1/traces' from origin 'http://127.0.0.1:37389' has been blocked by CORS policy: ...
+//
+// Chromium is started once per run, when some case has run.browser, and
+// closed with the containers. It is OTELDOCS_CHROMIUM, or chromium on PATH;
+// without either, verify stops and says to run scripts/ensure-chromium.sh
+// (`make test` runs it). It runs on the host: the page reaches the served
+// program and the Collector's published ports on 127.0.0.1.
+//
+// The Collector's HTTP receiver allows no cross-origin request unless the
+// case lists origins in collector.cors_allowed_origins ("*" stands for any
+// characters); such a case gets a Collector of its own. Without it the
+// browser refuses to send, and nothing from the page arrives.
+//
+// run.browser.wasm builds a main package with GOOS=js GOARCH=wasm (after
+// go vet for that platform), stripped (-ldflags="-s -w"), into out, copies
+// the wasm_exec.js of the same Go beside it, and reports the sizes before
+// the program's output: as built, stripped, and stripped then compressed
+// with gzip -9 and brotli quality 6. Each example builds it once per run.
+//
+//	verify: built ./wasm for js/wasm with go1.26.8 (size in bytes)
+//	verify:   plain                          28176899
+//	verify:   stripped (-ldflags="-s -w")     27337440  served as web/main.wasm
+//
 // # Deploy files
 //
 // An example may ship files that are not run but must work: a Dockerfile, a

@@ -39,9 +39,18 @@ func serveAndStop(ctx context.Context, ex Example, sp *spec.Spec, bin string, en
 		r.exitCode, r.err = -1, fmt.Errorf("verify could not pick an address for the server: %v", err)
 		return r
 	}
+	out := &lockedBuffer{}
+	if b := sp.Run.Browser; b != nil && b.Wasm != nil {
+		// Before the timeout starts: the build is not the run.
+		report, err := buildWasm(ctx, ex, b.Wasm)
+		if err != nil {
+			r.exitCode, r.err = -1, fmt.Errorf("%s:%d: run.browser.wasm: %v", sp.Path, b.Line, err)
+			return r
+		}
+		out.Write(report)
+	}
 	runCtx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
-	out := &lockedBuffer{}
 	cmd := exec.CommandContext(runCtx, bin, sp.Run.Args...)
 	cmd.Dir = ex.Dir
 	cmd.Env = append(env, sv.AddrEnv+"="+addr)
@@ -70,6 +79,9 @@ func serveAndStop(ctx context.Context, ex Example, sp *spec.Spec, bin string, en
 	}
 	var pending *inFlight
 	r.requestFailures, pending = sendServeRequests(runCtx, sp, addr, out)
+	if sp.Run.Browser != nil {
+		r.requestFailures = append(r.requestFailures, playBrowser(runCtx, sp, addr, out)...) // browser.go
+	}
 
 	sig := map[string]os.Signal{"SIGINT": os.Interrupt, "SIGTERM": syscall.SIGTERM}[sv.Signal]
 	fmt.Fprintf(out, "verify: sent %s\n", sv.Signal)

@@ -32,7 +32,14 @@ type services struct {
 	caFile    string
 	started   []testcontainers.Container
 	mu        sync.Mutex // examples verified side by side share the dedicated Collectors
+	browser   *headless  // when some case has run.browser (browser.go)
 }
+
+// browserService is the name under which needsOf asks for the browser. It
+// is verify's own service, not a container of the registry: Chromium runs
+// on the host, so the page it opens reaches the served program and the
+// Collector's published ports on 127.0.0.1.
+const browserService = "browser"
 
 // testcontainersDefaults sets what testcontainers-go needs on machines
 // without a registry, unless the caller chose otherwise: Ryuk (the reaper)
@@ -80,6 +87,13 @@ func (s *services) start(ctx context.Context, needs map[string]bool) error {
 		return fmt.Errorf("no Collector started: the registry (internal/service/service.go) lists \"collector\" and testcontainers/services/collector.go starts a *collector.Container")
 	}
 	s.collector, s.collImage = c, refs["collector"]
+	if needs[browserService] {
+		t0 := time.Now()
+		if s.browser, err = startHeadless(); err != nil {
+			return err
+		}
+		fmt.Fprintf(s.log, "verify: browser %s ready in %s\n", s.browser.version, since(t0))
+	}
 	return nil
 }
 
@@ -105,6 +119,10 @@ func (s *services) startOne(ctx context.Context, name, ref string) error {
 // stop removes every container started, with a fresh context: the run's
 // context may be cancelled (Ctrl-C) by now.
 func (s *services) stop() {
+	if s.browser != nil {
+		s.browser.close()
+		s.browser = nil
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	for i := len(s.started) - 1; i >= 0; i-- {
@@ -190,6 +208,9 @@ func (s *services) collectorFor(ctx context.Context, opts spec.Collector) (*coll
 	if opts.BearerToken != "" {
 		copts = append(copts, collector.WithBearerToken(opts.BearerToken))
 	}
+	if len(opts.CORSAllowedOrigins) > 0 {
+		copts = append(copts, collector.WithCORS(opts.CORSAllowedOrigins...))
+	}
 	if opts.Outage != nil {
 		ports, err := fixedPorts() // outage.go
 		if err != nil {
@@ -227,6 +248,9 @@ func describe(o spec.Collector) string {
 	}
 	if o.Outage != nil {
 		parts = append(parts, "fixed ports for an outage")
+	}
+	if len(o.CORSAllowedOrigins) > 0 {
+		parts = append(parts, "CORS for "+strings.Join(o.CORSAllowedOrigins, " "))
 	}
 	return strings.Join(parts, " and ")
 }

@@ -84,7 +84,7 @@ func Run(ctx context.Context, cfg Config) (failed int, err error) {
 		if err != nil {
 			return s.failed, err
 		}
-		s.verifyAll(ctx, svc, built)
+		s.verifyAll(withHeadless(ctx, svc.browser), svc, built)
 	}
 	if err := s.writeResults(exs); err != nil {
 		return s.failed, err
@@ -211,6 +211,9 @@ func needsOf(exs []Example) map[string]bool {
 		for _, sp := range append([]*spec.Spec{ex.Spec}, ex.Spec.Cases...) {
 			for _, n := range sp.Needs {
 				needs[n] = true
+			}
+			if sp.Run.Browser != nil {
+				needs[browserService] = true
 			}
 		}
 	}

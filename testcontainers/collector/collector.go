@@ -2,8 +2,8 @@
 // testcontainers-go and lets tests read back, from the host, the telemetry it
 // received.
 //
-// The Collector receives OTLP over gRPC (port 4317) and HTTP (port 4318, with
-// CORS open to every origin, for browser examples) and writes each signal, as
+// The Collector receives OTLP over gRPC (port 4317) and HTTP (port 4318; with
+// WithCORS, from web pages of the given origins too) and writes each signal, as
 // OTLP JSON with one export request per line, to /data/traces.json,
 // /data/metrics.json and /data/logs.json, and to the debug exporter (the
 // container's log). /data is a bind mount of a host folder, so what arrived

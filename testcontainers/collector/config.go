@@ -44,9 +44,9 @@ type m = map[string]any
 // and HTTP), every signal out to its own JSON lines file and to debug.
 func (o options) config() ([]byte, error) {
 	grpc := m{"endpoint": "0.0.0.0:4317"}
-	http := m{
-		"endpoint": "0.0.0.0:4318",
-		"cors":     m{"allowed_origins": []string{"*"}},
+	http := m{"endpoint": "0.0.0.0:4318"}
+	if len(o.corsOrigins) > 0 {
+		http["cors"] = m{"allowed_origins": o.corsOrigins}
 	}
 	extensions := m{"health_check": m{"endpoint": "0.0.0.0:13133"}}
 	enabled := []string{"health_check"}

@@ -41,8 +41,8 @@ func TestConfig(t *testing.T) {
 			t.Errorf("otlp %s: tls %v, auth %v", proto, p.TLS, p.Auth)
 		}
 	}
-	if got := cfg.Receivers.OTLP.Protocols["http"].CORS["allowed_origins"]; len(got) != 1 || got[0] != "*" {
-		t.Errorf("http cors allowed_origins = %q", got)
+	if got := cfg.Receivers.OTLP.Protocols["http"].CORS["allowed_origins"]; len(got) != 0 {
+		t.Errorf("http cors allowed_origins = %q without WithCORS, want none", got)
 	}
 	for _, s := range signals {
 		if got := cfg.Exporters["file/"+s]["path"]; got != "/data/"+s+".json" {
@@ -82,5 +82,32 @@ func TestCoreVersion(t *testing.T) {
 		if !strings.Contains(string(b), want) {
 			t.Errorf("the distribution's %s (in _otelcol) does not contain %q", file, want)
 		}
+	}
+}
+
+func TestConfigCORS(t *testing.T) {
+	o := defaultOptions()
+	WithCORS("http://127.0.0.1:*")(&o)
+	b, err := o.config()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cfg struct {
+		Receivers struct {
+			OTLP struct {
+				Protocols map[string]struct {
+					CORS map[string][]string
+				}
+			} `yaml:"otlp"`
+		}
+	}
+	if err := yaml.Unmarshal(b, &cfg); err != nil {
+		t.Fatalf("%v\n%s", err, b)
+	}
+	if got := cfg.Receivers.OTLP.Protocols["http"].CORS["allowed_origins"]; len(got) != 1 || got[0] != "http://127.0.0.1:*" {
+		t.Errorf("http cors allowed_origins = %q, want [http://127.0.0.1:*]", got)
+	}
+	if got := cfg.Receivers.OTLP.Protocols["grpc"].CORS; got != nil {
+		t.Errorf("grpc cors = %q, want none (CORS is for HTTP)", got)
 	}
 }

@@ -14,6 +14,7 @@ type options struct {
 	bearerToken     string
 	verbosity       string
 	dataDir         string
+	corsOrigins     []string
 }
 
 func defaultOptions() options {
@@ -68,6 +69,17 @@ func WithBearerToken(token string) Option {
 func WithDebugVerbosity(verbosity string) Option {
 	return func(o *options) {
 		o.verbosity = verbosity
+	}
+}
+
+// WithCORS lets web pages of the given origins send OTLP/HTTP: the HTTP
+// receiver answers the browser's preflight and sets the CORS headers
+// (cors.allowed_origins; "*" stands for any characters, as in
+// "http://127.0.0.1:*"). Without it a browser refuses to send, and nothing
+// arrives.
+func WithCORS(origins ...string) Option {
+	return func(o *options) {
+		o.corsOrigins = append([]string(nil), origins...)
 	}
 }
 
