@@ -53,6 +53,9 @@ func cacheKey(ex Example, fingerprint, goVersion string) (string, error) {
 		names = append(names, "gobuilder")
 	}
 	for _, n := range names {
+		if n == browserService {
+			continue // Chromium on the host, not an image of ours
+		}
 		h, err := recipeHash(n)
 		if err != nil {
 			return "", err

@@ -102,3 +102,17 @@ func TestCacheKeyLabels(t *testing.T) {
 		}
 	}
 }
+
+// Every example of the repository has a key, those that use verify's own
+// browser (no image of ours) included.
+func TestCacheKeyOfEveryExample(t *testing.T) {
+	exs, err := Discover("../..", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ex := range exs {
+		if _, err := cacheKey(ex, "sha256:a", "go1.26.8"); err != nil {
+			t.Errorf("%s: %v", ex.ID, err)
+		}
+	}
+}
