@@ -10,18 +10,9 @@ import (
 	"errors"
 	"fmt"
 	"log"
-	"time"
 
-	"go.opentelemetry.io/otel/exporters/otlp/otlptrace/otlptracehttp"
-	"go.opentelemetry.io/otel/sdk/resource"
-	sdktrace "go.opentelemetry.io/otel/sdk/trace"
-	semconvold "go.opentelemetry.io/otel/semconv/v1.26.0"
-	semconv "go.opentelemetry.io/otel/semconv/v1.43.0"
+	"go.opentelemetry.io/otel"
 )
-
-// shutdownTimeout bounds the final flush: long enough for one export, short
-// enough that a stuck Collector does not hang the exit.
-const shutdownTimeout = 5 * time.Second
 
 func main() {
 	if err := run(context.Background()); err != nil {
@@ -33,48 +24,18 @@ func run(ctx context.Context) (err error) {
 	if _, err := oldResource(); err != nil {
 		fmt.Println("semconv v1.26.0:", err)
 	}
-	res, err := newResource()
+	shutdown, err := setupOTel(ctx)
 	if err != nil {
-		return err
+		return fmt.Errorf("set up OpenTelemetry: %w", err)
 	}
-	fmt.Println("semconv v1.43.0: merged, schema", res.SchemaURL())
-
-	exporter, err := otlptracehttp.New(ctx)
-	if err != nil {
-		return err
-	}
-	tracerProvider := sdktrace.NewTracerProvider(sdktrace.WithBatcher(exporter), sdktrace.WithResource(res))
 	defer func() {
+		// A fresh context: ctx may already be cancelled by Ctrl-C.
 		ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 		defer cancel()
-		err = errors.Join(err, tracerProvider.Shutdown(ctx))
+		err = errors.Join(err, shutdown(ctx))
 	}()
-	_, span := tracerProvider.Tracer("oteldocs.dev/examples/semconv-schema-conflict").Start(ctx, "checkout")
+
+	_, span := otel.Tracer("oteldocs.dev/examples/semconv-schema-conflict").Start(ctx, "checkout")
 	span.End()
 	return nil
 }
-
-// [START conflict]
-// oldResource adds the service's name, written with semconv v1.26.0, to the
-// SDK's default resource, whose schema is the one of the SDK's own semconv
-// import (v1.43.0 in SDK v1.47.0). Two different schema URLs cannot be
-// merged: Merge returns resource.ErrSchemaURLConflict.
-func oldResource() (*resource.Resource, error) {
-	return resource.Merge(
-		resource.Default(),
-		resource.NewWithAttributes(semconvold.SchemaURL, semconvold.ServiceName("checkout")),
-	)
-}
-
-// [END conflict]
-
-// [START fix]
-// newResource is the same merge with the semconv version the SDK uses.
-func newResource() (*resource.Resource, error) {
-	return resource.Merge(
-		resource.Default(),
-		resource.NewWithAttributes(semconv.SchemaURL, semconv.ServiceName("checkout")),
-	)
-}
-
-// [END fix]

@@ -71,6 +71,27 @@ var all = []Service{
 			Cmd:    []string{"mosquitto", "-c", "/mosquitto-no-auth.conf"},
 			Values: map[string]string{"MQTT_URL": "tcp://localhost:1883"},
 		}},
+	// The cloud metadata emulators: one image (oteldocs.dev/testcontainers/metadata,
+	// built by `go run ./cmd/images` in this project; there is no public one),
+	// one container per service. On the cloud itself, leave the variable unset.
+	{Name: "gcp-metadata", Env: []string{"GCE_METADATA_HOST"}, About: "an emulator of the Google Cloud metadata server (the project's own)",
+		Reader: Reader{
+			Image:  "oteldocs/metadata:1",
+			Args:   []string{"-p", "8080:8080"},
+			Values: map[string]string{"GCE_METADATA_HOST": "localhost:8080"},
+		}},
+	{Name: "ec2-metadata", Env: []string{"AWS_EC2_METADATA_SERVICE_ENDPOINT"}, About: "an emulator of the AWS EC2 instance metadata service, IMDSv2 (the project's own)",
+		Reader: Reader{
+			Image:  "oteldocs/metadata:1",
+			Args:   []string{"-p", "8081:8080"},
+			Values: map[string]string{"AWS_EC2_METADATA_SERVICE_ENDPOINT": "http://localhost:8081"},
+		}},
+	{Name: "ecs-metadata", Env: []string{"ECS_CONTAINER_METADATA_URI_V4"}, About: "an emulator of the AWS ECS task metadata endpoint v4 (the project's own)",
+		Reader: Reader{
+			Image:  "oteldocs/metadata:1",
+			Args:   []string{"-p", "8082:8080"},
+			Values: map[string]string{"ECS_CONTAINER_METADATA_URI_V4": "http://localhost:8082/v4/8f03e41243824aea923aca126495f665-3822082590"},
+		}},
 }
 
 // CollectorConfig is the Collector configuration a reader runs an example

@@ -27,6 +27,9 @@
 //	OTEL_EXPORTER_OTLP_CERTIFICATE the CA of a TLS Collector (collector: {tls: true})
 //	ADDR                          127.0.0.1:PORT, a free port, for a server (run.serve,
 //	                              which may name another variable in addr_env)
+//	GCE_METADATA_HOST             127.0.0.1:PORT of a Google Cloud metadata emulator (needs: [gcp-metadata])
+//	AWS_EC2_METADATA_SERVICE_ENDPOINT http://127.0.0.1:PORT of an EC2 IMDSv2 emulator (needs: [ec2-metadata])
+//	ECS_CONTAINER_METADATA_URI_V4 http://127.0.0.1:PORT/v4/<id> of an ECS task metadata emulator (needs: [ecs-metadata])
 //
 // then what a case's own Collector adds (the CA file, or a fault proxy's
 // endpoint in OTEL_EXPORTER_OTLP_ENDPOINT), then run.env of the spec; each

@@ -1,0 +1,61 @@
+package emulator
+
+import (
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+)
+
+// Each provider answers only as its real service would: the right header,
+// the right path, and IMDSv2's token.
+func TestHandler(t *testing.T) {
+	srv := httptest.NewServer(Handler(nil))
+	defer srv.Close()
+	tests := []struct {
+		name, method, path string
+		header             map[string]string
+		status             int
+		body               string // a substring of the answer
+	}{
+		{"health", "GET", "/healthz", nil, 200, "ok"},
+		{"gcp project", "GET", "/computeMetadata/v1/project/project-id", map[string]string{"Metadata-Flavor": "Google"}, 200, GCPProjectID},
+		{"gcp zone", "GET", "/computeMetadata/v1/instance/zone", map[string]string{"Metadata-Flavor": "Google"}, 200, "/zones/" + GCPZone},
+		{"gcp without header", "GET", "/computeMetadata/v1/project/project-id", nil, 403, "Metadata-Flavor"},
+		{"gcp unknown", "GET", "/computeMetadata/v1/instance/attributes/created-by", map[string]string{"Metadata-Flavor": "Google"}, 404, ""},
+		{"ec2 token", "PUT", "/latest/api/token", map[string]string{"X-aws-ec2-metadata-token-ttl-seconds": "21600"}, 200, ec2Token},
+		{"ec2 token without ttl", "PUT", "/latest/api/token", nil, 400, ""},
+		{"ec2 document", "GET", "/latest/dynamic/instance-identity/document", map[string]string{"X-aws-ec2-metadata-token": ec2Token}, 200, `"instanceId" : "` + EC2InstanceID},
+		{"ec2 without token", "GET", "/latest/dynamic/instance-identity/document", nil, 401, ""},
+		{"ec2 hostname", "GET", "/latest/meta-data/hostname", map[string]string{"X-aws-ec2-metadata-token": ec2Token}, 200, EC2Hostname},
+		{"ecs container", "GET", ECSPath, nil, 200, `"LogDriver": "awslogs"`},
+		{"ecs task", "GET", ECSPath + "/task", nil, 200, `"LaunchType": "FARGATE"`},
+		{"azure", "GET", "/metadata/instance/compute?api-version=2021-12-13&format=json", map[string]string{"Metadata": "True"}, 200, `"vmId": "` + AzureVMID},
+		{"azure without header", "GET", "/metadata/instance/compute?api-version=2021-12-13", nil, 400, "metadata header"},
+		{"azure without version", "GET", "/metadata/instance/compute", map[string]string{"Metadata": "True"}, 400, "api-version"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			req, err := http.NewRequest(tt.method, srv.URL+tt.path, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for k, v := range tt.header {
+				req.Header.Set(k, v)
+			}
+			resp, err := http.DefaultClient.Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer resp.Body.Close()
+			b, _ := io.ReadAll(resp.Body)
+			if resp.StatusCode != tt.status || !strings.Contains(string(b), tt.body) {
+				t.Errorf("%s %s: got %d %q, want %d containing %q", tt.method, tt.path, resp.StatusCode, b, tt.status, tt.body)
+			}
+			if tt.name == "ec2 token" && resp.Header.Get("X-aws-ec2-metadata-token-ttl-seconds") != "21600" {
+				t.Errorf("the token's TTL is not echoed: the AWS SDK then falls back to IMDSv1")
+			}
+		})
+	}
+}

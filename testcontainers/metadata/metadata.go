@@ -1,0 +1,154 @@
+// Package metadata provides the cloud metadata emulator that the examples of
+// the cloud chapters run their resource detectors against: the project's own
+// server (package emulator: Google Cloud, AWS EC2 and ECS, Azure IMDS on
+// one port, told apart by path), compiled on the host into a static binary
+// in a FROM scratch image, and a Run helper in the style of
+// testcontainers-go's modules.
+//
+// The recipe is the emulator's sources, _main/main.go and image/Dockerfile,
+// embedded in the program, plus the Go version and target: changing any of
+// them rebuilds the image, otherwise images.Ensure reports it up to date.
+// Usage:
+//
+//	img, err := images.Ensure(ctx, metadata.Image(), os.Stderr)
+//	if err != nil { ... }
+//	c, err := metadata.Run(ctx, img)
+//	defer testcontainers.TerminateContainer(c) // before the error check
+//	if err != nil { ... }
+//	hostPort, err := c.HostPort(ctx) // "127.0.0.1:32768", e.g. for GCE_METADATA_HOST
+//
+// No upstream image exists; OTELDOCS_METADATA_IMAGE may name another build.
+package metadata
+
+import (
+	"context"
+	"embed"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/testcontainers/testcontainers-go"
+	"github.com/testcontainers/testcontainers-go/wait"
+
+	"oteldocs.dev/testcontainers/images"
+)
+
+// Ref is the local reference of the image; EnvImage selects another.
+const (
+	Ref      = "oteldocs/metadata:1"
+	EnvImage = "OTELDOCS_METADATA_IMAGE"
+)
+
+// Port is the container port the emulator listens on.
+const Port = "8080/tcp"
+
+// goBuildArgs compile the static binary; they are part of the recipe hash.
+var goBuildArgs = []string{"build", "-trimpath", "-buildvcs=false", "-ldflags=-s -w", "-o"}
+
+// sources are the files compiled into the image: the emulator package (not
+// its tests), the command and the Dockerfile.
+//
+//go:embed emulator/emulator.go emulator/gcp.go emulator/aws.go emulator/azure.go _main/main.go image/Dockerfile
+var sources embed.FS
+
+// goMod is the module the sources are built in, outside the tooling module:
+// the emulator needs only the standard library.
+const goMod = "module oteldocs.dev/testcontainers/metadata\n\ngo 1.26.0\n"
+
+// Image returns the recipe of oteldocs/metadata:1.
+func Image() images.Recipe {
+	return images.Recipe{
+		Ref:   Ref,
+		Files: sources,
+		Extra: map[string]string{
+			"go":     runtime.Version(),
+			"target": "linux/" + runtime.GOARCH,
+			"build":  "CGO_ENABLED=0 GOWORK=off go " + strings.Join(goBuildArgs, " "),
+			"go.mod": goMod,
+		},
+		EnvOverride: EnvImage,
+		Build: func(ctx context.Context, labels map[string]string, log io.Writer) error {
+			return build(ctx, labels, log)
+		},
+	}
+}
+
+// build writes the sources into a temporary module, compiles the binary
+// into a build context beside it with the Dockerfile, and runs docker build.
+func build(ctx context.Context, labels map[string]string, log io.Writer) error {
+	if log == nil {
+		log = io.Discard
+	}
+	tmp, err := os.MkdirTemp("", "oteldocs-metadata-")
+	if err != nil {
+		return fmt.Errorf("build context: %w", err)
+	}
+	defer os.RemoveAll(tmp)
+	src, bctx := filepath.Join(tmp, "src"), filepath.Join(tmp, "context")
+	if err := os.CopyFS(src, sources); err != nil {
+		return fmt.Errorf("write the emulator's sources: %w", err)
+	}
+	if err := os.WriteFile(filepath.Join(src, "go.mod"), []byte(goMod), 0o644); err != nil {
+		return err
+	}
+	if err := os.Mkdir(bctx, 0o755); err != nil {
+		return fmt.Errorf("build context: %w", err)
+	}
+	fmt.Fprintf(log, "images: compiling the metadata emulator in %s\n", src)
+	args := append(append([]string(nil), goBuildArgs...), filepath.Join(bctx, "metadata"), "./_main")
+	cmd := exec.CommandContext(ctx, "go", args...)
+	cmd.Dir = src
+	cmd.Env = append(os.Environ(), "CGO_ENABLED=0", "GOWORK=off", "GOOS=linux", "GOARCH="+runtime.GOARCH, "GOFLAGS=-mod=mod")
+	cmd.Stdout, cmd.Stderr = log, log
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("go build of the metadata emulator in %s: %w", src, err)
+	}
+	dockerfile, err := fs.ReadFile(sources, "image/Dockerfile")
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(bctx, "Dockerfile"), dockerfile, 0o644); err != nil {
+		return err
+	}
+	return images.Build(ctx, log, Ref, bctx, labels)
+}
+
+// Container is a running emulator.
+type Container struct {
+	testcontainers.Container
+}
+
+// Run starts img with port 8080 exposed and waits until /healthz answers.
+// opts come after these defaults and override them. As with
+// testcontainers.Run, a non-nil container may be returned with an error, so
+// register its cleanup before checking the error.
+func Run(ctx context.Context, img string, opts ...testcontainers.ContainerCustomizer) (*Container, error) {
+	moduleOpts := []testcontainers.ContainerCustomizer{
+		testcontainers.WithExposedPorts(Port),
+		testcontainers.WithWaitStrategy(wait.ForHTTP("/healthz").WithPort(Port)),
+	}
+	ctr, err := testcontainers.Run(ctx, img, append(moduleOpts, opts...)...)
+	var c *Container
+	if ctr != nil {
+		c = &Container{Container: ctr}
+	}
+	if err != nil {
+		return c, fmt.Errorf("run the metadata emulator: %w", err)
+	}
+	return c, nil
+}
+
+// HostPort returns the emulator's address as seen from the host, such as
+// "127.0.0.1:32768": the form GCE_METADATA_HOST takes.
+func (c *Container) HostPort(ctx context.Context) (string, error) {
+	hp, err := c.PortEndpoint(ctx, Port, "")
+	if err != nil {
+		return "", fmt.Errorf("metadata emulator address: %w", err)
+	}
+	return hp, nil
+}

@@ -1,0 +1,47 @@
+package services
+
+import (
+	"context"
+	"fmt"
+
+	"oteldocs.dev/testcontainers/metadata"
+	"oteldocs.dev/testcontainers/metadata/emulator"
+)
+
+// The cloud metadata emulators: one image, a container per service, each
+// giving the variable its detector reads.
+func init() {
+	register("gcp-metadata", metadataStarter(func(hostPort string) map[string]string {
+		return map[string]string{"GCE_METADATA_HOST": hostPort}
+	}))
+	register("ec2-metadata", metadataStarter(func(hostPort string) map[string]string {
+		return map[string]string{"AWS_EC2_METADATA_SERVICE_ENDPOINT": "http://" + hostPort}
+	}))
+	register("ecs-metadata", metadataStarter(func(hostPort string) map[string]string {
+		return map[string]string{"ECS_CONTAINER_METADATA_URI_V4": "http://" + hostPort + emulator.ECSPath}
+	}))
+}
+
+// metadataStarter starts an emulator and gives env(its host:port).
+func metadataStarter(env func(hostPort string) map[string]string) Starter {
+	return Starter{
+		Image: metadata.Image,
+		Start: func(ctx context.Context, ref string) (*Instance, error) {
+			c, err := metadata.Run(ctx, ref)
+			inst := &Instance{}
+			if c != nil {
+				inst.Container = c
+			}
+			if err != nil {
+				return inst, err
+			}
+			hp, err := c.HostPort(ctx)
+			if err != nil {
+				return inst, fmt.Errorf("metadata emulator: %w", err)
+			}
+			vars := env(hp)
+			inst.Env = func(context.Context, string) (map[string]string, error) { return vars, nil }
+			return inst, nil
+		},
+	}
+}
