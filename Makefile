@@ -15,7 +15,7 @@ endif
 GO ?= go
 EXAMPLES := $(sort $(dir $(wildcard examples/*/go.mod)))
 
-.PHONY: all site serve test unit lint examples docker qemu images integration verify browser otelcol-tidy bench fuzz clean
+.PHONY: all site serve test unit lint examples docker qemu images integration verify browser otelcol-tidy bench fuzz clean bump deprecations
 
 all: site
 
@@ -34,13 +34,28 @@ unit: lint
 # gofmt, and the GitHub workflow checked by actionlint.
 lint:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
-	$(GO) run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 .github/workflows/ci.yml
+	$(GO) run github.com/rhysd/actionlint/cmd/actionlint@v1.7.12 .github/workflows/ci.yml .github/workflows/newest.yml
 
 # Every example module compiles on its own.
 examples:
 	@set -e; for d in $(EXAMPLES); do \
 		echo "examples: $$d"; \
 		(cd $$d && $(GO) vet ./... && $(GO) build -o /dev/null .); \
+	done
+
+# Move every example to the newest OpenTelemetry releases and tidy it
+# (internal/lockstep; its test fails when one example drifts from the others).
+bump:
+	$(GO) run ./cmd/bump
+
+# Uses of deprecated API in the examples (staticcheck's SA1019): the
+# scheduled workflow runs it after make bump, so a deprecation shows up
+# before readers meet it.
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+deprecations:
+	@set -e; for d in $(EXAMPLES); do \
+		echo "deprecations: $$d"; \
+		(cd $$d && $(GO) run $(STATICCHECK) -checks SA1019 ./...); \
 	done
 
 docker:

@@ -8,6 +8,7 @@
 //	templates/output.html      an output block: what an example printed
 //	templates/table.html       a table block: a CSV file of the repository
 //	templates/diff.html        a diff block: what changed between two files or folders
+//	templates/attributes.html  an attributes block: a semantic convention next to what a run sent
 //	templates/markdown.html    the site's additions to Markdown: heading anchors, raw HTML shown as text
 //	static/                    copied to assets/ in the built site
 //	serve/                     served only by docgen serve (live reload)
@@ -34,7 +35,7 @@ var Names = []string{
 	"page.html",
 	"snippet", "badge", "code", "code-block",
 	"telemetry", "telemetry-panel", "telemetry-trace", "telemetry-chart",
-	"output", "report",
+	"output", "attributes", "report",
 	"heading-anchor", "raw-html",
 }
 

@@ -186,3 +186,24 @@ func TestZipIsDeterministic(t *testing.T) {
 		t.Error("zip has a dot file")
 	}
 }
+
+// Convention files are data for attributes blocks: the site does not
+// publish them, while other files of content/ are copied.
+func TestConventionsAreNotCopied(t *testing.T) {
+	site, err := Generate(Config{FS: fstest.MapFS{
+		"content/toc.yaml":                 {Data: []byte("title: T\nsections:\n  - title: S\n    pages: [a.md]\n")},
+		"content/index.md":                 {Data: []byte("---\ntitle: Home\n---\n")},
+		"content/a.md":                     {Data: []byte("---\ntitle: A\n---\n")},
+		"content/a.svg":                    {Data: []byte("<svg/>")},
+		"content/conventions/service.yaml": {Data: []byte("title: S\nattributes: [{key: service.name, level: required}]\n")},
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := site.Files["conventions/service.yaml"]; ok {
+		t.Error("conventions/service.yaml was published")
+	}
+	if _, ok := site.Files["a.svg"]; !ok {
+		t.Errorf("a.svg was not copied; the site has:\n%s", strings.Join(site.Paths(), "\n"))
+	}
+}

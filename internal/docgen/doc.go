@@ -167,6 +167,35 @@
 // the same content are errors. A ```diff block with one word and lines
 // inside is an ordinary highlighted block.
 //
+// # Attributes blocks
+//
+//	```attributes semconv-http#errors
+//	convention: http-server
+//	span: GET /items/{id}
+//	```
+//
+// shows a semantic convention next to what an example's last verified run
+// sent: every attribute content/conventions/http-server.yaml lists, with its
+// requirement level, the value captured ("not set" where the item lacks it),
+// then the item's attributes the convention does not list. The block's
+// lines pick the item: "span: NAME" (the first span of that name), "metric:
+// NAME" (the first data point of that metric) or "resource: NAME" (the
+// resource of the first span or metric of that name). A convention file:
+//
+//	title: HTTP server span
+//	attributes:
+//	  - key: http.request.method
+//	    level: required        # required, conditionally required, recommended, opt-in
+//	  - key: http.route
+//	    level: conditionally required
+//	    note: if the framework has routes
+//
+// Write its attributes from the semantic conventions of the version the
+// examples import (semconv v1.43.0), never from what a run happened to send.
+// content/conventions/ is data: its files are not copied into the site. The
+// table only shows values; what the page's prose relies on must also be
+// asserted by the example's verify.yaml.
+//
 // # Links
 //
 // Link to another page by the relative path of its Markdown file, with an

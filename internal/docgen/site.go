@@ -136,6 +136,8 @@ func (b *builder) scanContent() ([]string, error) {
 			return nil
 		}
 		switch {
+		case d.IsDir() && p == snippet.ConventionDir:
+			return fs.SkipDir // data for attributes blocks, not a page or an asset
 		case d.IsDir() || rel == TOCFile:
 		case path.Ext(rel) == ".md":
 			files = append(files, rel)

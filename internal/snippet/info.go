@@ -12,12 +12,13 @@ import (
 type Kind int
 
 const (
-	Plain     Kind = iota // an ordinary code block
-	Snippet               // ```snippet PATH or ```snippet PATH#REGION
-	Telemetry             // ```telemetry ID or ```telemetry ID#CASE
-	Output                // ```output ID or ```output ID#CASE
-	Table                 // ```table PATH.csv or ```table PATH.csv#KEY
-	Diff                  // ```diff FROM TO: two folders or two files
+	Plain      Kind = iota // an ordinary code block
+	Snippet                // ```snippet PATH or ```snippet PATH#REGION
+	Telemetry              // ```telemetry ID or ```telemetry ID#CASE
+	Output                 // ```output ID or ```output ID#CASE
+	Table                  // ```table PATH.csv or ```table PATH.csv#KEY
+	Diff                   // ```diff FROM TO: two folders or two files
+	Attributes             // ```attributes ID#CASE, with the convention and the item in its lines
 )
 
 // Block is a parsed info string.
@@ -56,8 +57,8 @@ func ParseInfo(info string) (Block, error) {
 			return Block{}, fmt.Errorf("want \"diff FROM TO\", two folders or two files, for example \"diff examples/tutorial-2 examples/tutorial-3\"; got %q", strings.TrimSpace(info))
 		}
 		return parseDiff(fields[1], fields[2])
-	case "telemetry", "output":
-		kind := map[string]Kind{"telemetry": Telemetry, "output": Output}[fields[0]]
+	case "telemetry", "output", "attributes":
+		kind := map[string]Kind{"telemetry": Telemetry, "output": Output, "attributes": Attributes}[fields[0]]
 		if len(fields) != 2 {
 			return Block{}, fmt.Errorf("want \"%s ID\" or \"%s ID#CASE\", for example \"%s quickstart\"; got %q", fields[0], fields[0], fields[0], strings.TrimSpace(info))
 		}

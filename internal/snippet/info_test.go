@@ -19,6 +19,7 @@ func TestParseInfo(t *testing.T) {
 		{"snippet testcontainers/collector/config.yaml#otlp", Block{Kind: Snippet, Path: "testcontainers/collector/config.yaml", Region: "otlp"}},
 		{"snippet examples/otlp-grpc/Dockerfile", Block{Kind: Snippet, Path: "examples/otlp-grpc/Dockerfile", Example: "otlp-grpc"}},
 		{"telemetry quickstart", Block{Kind: Telemetry, Example: "quickstart"}},
+		{"attributes semconv-http#errors", Block{Kind: Attributes, Example: "semconv-http", Case: "errors"}},
 	}
 	for _, tt := range tests {
 		got, err := ParseInfo(tt.info)

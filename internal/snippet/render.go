@@ -22,6 +22,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(KindTelemetry, r.render("telemetry", func(n ast.Node) error { return n.(*TelemetryNode).Err }))
 	reg.Register(KindOutput, r.render("output", func(n ast.Node) error { return n.(*OutputNode).Err }))
 	reg.Register(KindTable, r.render("table", func(n ast.Node) error { return n.(*TableNode).Err }))
+	reg.Register(KindAttributes, r.render("attributes", func(n ast.Node) error { return n.(*AttributesNode).Err }))
 	reg.Register(KindDiff, r.render("diff", func(n ast.Node) error { return n.(*DiffNode).Err }))
 }
 

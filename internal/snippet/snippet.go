@@ -19,7 +19,10 @@
 // becomes the panel of what the Collector received for that example, from
 // Options.Telemetry; "telemetry quickstart#CASE" shows a named case of
 // its verify.yaml. A block "output ID" (or "output ID#CASE") shows what the
-// program printed in that run, from Options.Output.
+// program printed in that run, from Options.Output. An "attributes ID#CASE"
+// block sets a semantic convention (content/conventions/<name>.yaml) next
+// to the attributes a span, metric or resource of that run carried; see
+// attributes.go.
 //
 // A fenced block in Go (```go) is an error: Go code on a page must come from
 // an example that compiles, so it is written as a snippet.

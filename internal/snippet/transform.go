@@ -45,6 +45,8 @@ func (t *transformer) Transform(doc *ast.Document, reader text.Reader, pc parser
 			node, err = t.table(page, line, b)
 		case b.Kind == Diff:
 			node, err = t.diff(page, line, b)
+		case b.Kind == Attributes:
+			node, err = t.attributes(page, line, b, fb, src)
 		case isGo(fb.Language(src)):
 			node, err = t.errorNode(page, line, errors.New("Go code on a page must come from an example that compiles: "+
 				"put it in examples/<id>/ between // [START name] and // [END name], then write ```snippet examples/<id>/<file>.go#name"))
