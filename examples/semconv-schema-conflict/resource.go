@@ -2,7 +2,7 @@ package main
 
 import (
 	"go.opentelemetry.io/otel/sdk/resource"
-	semconvold "go.opentelemetry.io/otel/semconv/v1.26.0"
+	semconvold "go.opentelemetry.io/otel/semconv/v1.26.0" // older on purpose: the page shows the conflict
 	semconv "go.opentelemetry.io/otel/semconv/v1.43.0"
 )
 
