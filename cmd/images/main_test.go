@@ -9,6 +9,7 @@ import (
 
 	"oteldocs.dev/testcontainers/collector"
 	"oteldocs.dev/testcontainers/images"
+	"oteldocs.dev/testcontainers/metadata"
 	"oteldocs.dev/testcontainers/mosquitto"
 	"oteldocs.dev/testcontainers/postgres"
 )
@@ -43,7 +44,8 @@ func TestBinaryCarriesRecipes(t *testing.T) {
 	for _, r := range []struct {
 		name   string
 		recipe images.Recipe
-	}{{"collector", collector.Image()}, {"postgres", postgres.Image()}, {"mqtt", mosquitto.Image()}} {
+	}{{"collector", collector.Image()}, {"postgres", postgres.Image()}, {"mqtt", mosquitto.Image()},
+		{"gcp-metadata", metadata.Image()}, {"ec2-metadata", metadata.Image()}, {"ecs-metadata", metadata.Image()}, {"azure-metadata", metadata.Image()}} {
 		h, err := r.recipe.Hash()
 		if err != nil {
 			t.Fatal(err)

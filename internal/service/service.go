@@ -92,6 +92,12 @@ var all = []Service{
 			Args:   []string{"-p", "8082:8080"},
 			Values: map[string]string{"ECS_CONTAINER_METADATA_URI_V4": "http://localhost:8082/v4/8f03e41243824aea923aca126495f665-3822082590"},
 		}},
+	// Azure's IMDS has a fixed address and no variable: a case runs the
+	// program inside the emulator's network namespace (run.netns).
+	{Name: "azure-metadata", About: "an emulator of the Azure Instance Metadata Service at 169.254.169.254, for run.netns (the project's own)",
+		Reader: Reader{
+			Image: "oteldocs/metadata:1",
+		}},
 }
 
 // CollectorConfig is the Collector configuration a reader runs an example

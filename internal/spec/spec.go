@@ -110,6 +110,9 @@ type Run struct {
 	// Sizes are more main packages of the module whose sizes verify
 	// reports beside the program's, for run.arch.
 	Sizes []string `yaml:"sizes"`
+	// Netns runs the program in the network namespace of a service the
+	// case needs, one at an address no variable can change (netns.go).
+	Netns string `yaml:"netns"`
 }
 
 // Duration is a time.Duration written as "30s" in YAML.
@@ -260,6 +263,7 @@ func (s *Spec) check() error {
 	s.checkAlongside(bad)
 	s.checkOutage(bad)
 	s.checkArch(bad)
+	s.checkNetns(bad)
 	s.checkDeploy(bad)
 	// The steps after this one read every item: an empty one stops here.
 	if !s.checkEmptyItems(bad) {

@@ -271,6 +271,29 @@
 // installs it through scripts/ensure-qemu.sh). run.arch runs the main
 // program only: it does not combine with run.serve or run.alongside.
 //
+// # A fixed address
+//
+// Some services answer at an address no variable can change: Azure's
+// Instance Metadata Service is 169.254.169.254, and the azurevm detector
+// asks only there. Changing the host's route to that address would take it
+// from every other program on the machine, so a case runs its program
+// inside the network namespace of the service's container instead:
+//
+//	---
+//	case: vm
+//	needs: [azure-metadata]        # the emulator, with 169.254.169.254 on its loopback
+//	run:
+//	  netns: azure-metadata        # run the program in that container's namespace
+//
+// The service adds the address to its own container's loopback interface
+// when it starts; verify runs the program from the host's files with
+// nsenter --net (root, util-linux), which enters the namespace and executes
+// it, so signals and the exit status are the program's. Inside, the host is
+// the container network's gateway: verify rewrites the OTLP endpoint
+// variables from 127.0.0.1 to it. The host's own routes do not change.
+// run.netns runs the main program alone: it does not combine with
+// run.serve, run.alongside or run.arch.
+//
 // # Deploy files
 //
 // An example may ship files that are not run but must work: a Dockerfile, a

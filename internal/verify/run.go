@@ -127,6 +127,10 @@ func verifyCase(ctx context.Context, cfg Config, svc *services, ex Example, sp *
 	if err != nil {
 		return fail(results.LevelCompiled, err.Error())
 	}
+	ctx, env, err = svc.enterNetns(ctx, sp, env) // run.netns (netns.go)
+	if err != nil {
+		return fail(results.LevelCompiled, err.Error())
+	}
 	octx, outage := startOutage(ctx, coll, sp)      // collector.outage (outage.go)
 	run := executeAlongside(octx, ex, sp, bin, env) // execute, with any run.alongside (alongside.go)
 	if outage != nil {
@@ -187,6 +191,7 @@ func execute(ctx context.Context, ex Example, sp *spec.Spec, bin string, env []s
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, sp.Run.Args...)
 	emulated(cmd, sp) // run.arch (arch.go)
+	inNetns(ctx, cmd) // run.netns (netns.go)
 	cmd.Dir = ex.Dir
 	cmd.Env = env
 	// Output pipes held open by a child the program left behind must not

@@ -143,6 +143,47 @@ func Run(ctx context.Context, img string, opts ...testcontainers.ContainerCustom
 	return c, nil
 }
 
+// AzurePort is the container port the Azure detector asks, on the fixed
+// address AzureIMDSAddress.
+const AzurePort = "80/tcp"
+
+// AzureIMDSAddress is where Azure's Instance Metadata Service answers, and
+// where the azurevm detector asks with no way to point it elsewhere.
+const AzureIMDSAddress = "169.254.169.254"
+
+// Netns is a network namespace a program can be run in (with nsenter), and
+// the address of the host from inside it.
+type Netns struct {
+	Path    string // /proc/<pid>/ns/net of the container's process
+	Gateway string // the container network's gateway: the host, as seen from the namespace
+}
+
+// ServeAt adds ip to the loopback interface of the container's own network
+// namespace, so that a program run in that namespace (Netns) reaches the
+// emulator at ip, on port 80 as on 8080. The host's routes are not touched:
+// the address exists only inside the container. It runs nsenter and ip on
+// the host, as root.
+func (c *Container) ServeAt(ctx context.Context, ip string) (Netns, error) {
+	info, err := c.Inspect(ctx)
+	if err != nil {
+		return Netns{}, fmt.Errorf("inspect the metadata emulator: %w", err)
+	}
+	ns := Netns{Path: fmt.Sprintf("/proc/%d/ns/net", info.State.Pid)}
+	for _, n := range info.NetworkSettings.Networks {
+		if n.Gateway.IsValid() {
+			ns.Gateway = n.Gateway.String()
+		}
+	}
+	if info.State.Pid == 0 || ns.Gateway == "" {
+		return Netns{}, fmt.Errorf("the metadata emulator has no process or no network gateway (pid %d, gateway %q)", info.State.Pid, ns.Gateway)
+	}
+	out, err := exec.CommandContext(ctx, "nsenter", "--net="+ns.Path, "ip", "addr", "add", ip+"/32", "dev", "lo").CombinedOutput()
+	if err != nil {
+		return Netns{}, fmt.Errorf("add %s to the emulator's network namespace (nsenter and ip, as root; apt-get install util-linux iproute2): %v: %s", ip, err, strings.TrimSpace(string(out)))
+	}
+	return ns, nil
+}
+
 // HostPort returns the emulator's address as seen from the host, such as
 // "127.0.0.1:32768": the form GCE_METADATA_HOST takes.
 func (c *Container) HostPort(ctx context.Context) (string, error) {

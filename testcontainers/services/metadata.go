@@ -20,6 +20,25 @@ func init() {
 	register("ecs-metadata", metadataStarter(func(hostPort string) map[string]string {
 		return map[string]string{"ECS_CONTAINER_METADATA_URI_V4": "http://" + hostPort + emulator.ECSPath}
 	}))
+	register("azure-metadata", Starter{
+		Image: metadata.Image,
+		Start: func(ctx context.Context, ref string) (*Instance, error) {
+			c, err := metadata.Run(ctx, ref)
+			inst := &Instance{}
+			if c != nil {
+				inst.Container = c
+			}
+			if err != nil {
+				return inst, err
+			}
+			ns, err := c.ServeAt(ctx, metadata.AzureIMDSAddress)
+			if err != nil {
+				return inst, err
+			}
+			inst.Netns = &ns
+			return inst, nil
+		},
+	})
 }
 
 // metadataStarter starts an emulator and gives env(its host:port).

@@ -1,6 +1,9 @@
 // Command metadata serves the cloud metadata emulator (package emulator) on
-// -addr, logging each request to standard error. It is the entry point of
-// the oteldocs/metadata image; see oteldocs.dev/testcontainers/metadata.
+// every address of -addr, logging each request to standard error. It is the
+// entry point of the oteldocs/metadata image; see
+// oteldocs.dev/testcontainers/metadata. Port 80 is where the Azure
+// detector asks (169.254.169.254:80), port 8080 where the others are
+// pointed.
 package main
 
 import (
@@ -8,14 +11,20 @@ import (
 	"log"
 	"net/http"
 	"os"
+	"strings"
 
 	"oteldocs.dev/testcontainers/metadata/emulator"
 )
 
 func main() {
-	addr := flag.String("addr", ":8080", "listen address")
+	addrs := flag.String("addr", ":8080,:80", "listen addresses, comma-separated")
 	flag.Parse()
 	logger := log.New(os.Stderr, "metadata: ", log.LstdFlags)
-	logger.Printf("listening on %s", *addr)
-	log.Fatal(http.ListenAndServe(*addr, emulator.Handler(logger)))
+	h := emulator.Handler(logger)
+	errs := make(chan error)
+	for _, addr := range strings.Split(*addrs, ",") {
+		logger.Printf("listening on %s", addr)
+		go func() { errs <- http.ListenAndServe(addr, h) }()
+	}
+	log.Fatal(<-errs)
 }
