@@ -98,6 +98,10 @@ var all = []Service{
 		Reader: Reader{
 			Image: "oteldocs/metadata:1",
 		}},
+	{Name: "no-metadata", About: "a network namespace where 169.254.169.254 drops every packet, as off any cloud, for run.netns",
+		Reader: Reader{
+			Image: "oteldocs/metadata:1",
+		}},
 }
 
 // CollectorConfig is the Collector configuration a reader runs an example

@@ -4,7 +4,7 @@ import "strings"
 
 // NetnsServices are the services whose network namespace a program may run
 // in: those that answer at a fixed address no variable can change.
-var NetnsServices = []string{"azure-metadata"}
+var NetnsServices = []string{"azure-metadata", "no-metadata"}
 
 // checkNetns checks run.netns: a service of NetnsServices that the case
 // needs, for the main program alone.

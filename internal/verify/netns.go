@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"strings"
 
+	"oteldocs.dev/internal/service"
 	"oteldocs.dev/internal/spec"
 	"oteldocs.dev/testcontainers/metadata"
 )
@@ -16,8 +17,9 @@ import (
 // stay as they are. The program still runs from the host's files, with
 // nsenter --net, which enters the namespace and executes it (no fork, so
 // signals and the exit status are the program's). From inside, the host is
-// the container network's gateway: the Collector's endpoints given as
-// 127.0.0.1 are rewritten to it (Docker publishes ports on every address).
+// the container network's gateway: the addresses verify gives as 127.0.0.1
+// (the Collector's endpoints, the services' variables) are rewritten to it
+// (Docker publishes ports on every address).
 
 // netnsKey holds the namespace path in the context of execute.
 type netnsKey struct{}
@@ -38,15 +40,20 @@ func (s *services) enterNetns(ctx context.Context, sp *spec.Spec, env []string) 
 	return context.WithValue(ctx, netnsKey{}, inst.Netns.Path), viaGateway(env, *inst.Netns), nil
 }
 
-// viaGateway rewrites the OTLP endpoint variables of env that point at
-// 127.0.0.1 or localhost to the namespace's gateway.
+// viaGateway rewrites the variables verify gives (the OTLP endpoints and
+// the services' variables) from 127.0.0.1 or localhost to the namespace's
+// gateway.
 func viaGateway(env []string, ns metadata.Netns) []string {
 	out := make([]string, len(env))
 	for i, kv := range env {
 		k, v, _ := strings.Cut(kv, "=")
-		if strings.HasPrefix(k, "OTEL_EXPORTER_OTLP_") && strings.HasSuffix(k, "ENDPOINT") {
-			for _, local := range []string{"//127.0.0.1:", "//localhost:"} {
-				v = strings.Replace(v, local, "//"+ns.Gateway+":", 1)
+		otlp := strings.HasPrefix(k, "OTEL_EXPORTER_OTLP_") && strings.HasSuffix(k, "ENDPOINT")
+		if otlp || service.GivesEnv(k) {
+			for _, local := range []string{"127.0.0.1:", "localhost:"} {
+				if strings.HasPrefix(v, local) { // host:port, as GCE_METADATA_HOST
+					v = ns.Gateway + ":" + strings.TrimPrefix(v, local)
+				}
+				v = strings.Replace(v, "//"+local, "//"+ns.Gateway+":", 1)
 			}
 			kv = k + "=" + v
 		}

@@ -160,10 +160,23 @@ type Netns struct {
 
 // ServeAt adds ip to the loopback interface of the container's own network
 // namespace, so that a program run in that namespace (Netns) reaches the
-// emulator at ip, on port 80 as on 8080. The host's routes are not touched:
-// the address exists only inside the container. It runs nsenter and ip on
-// the host, as root.
+// emulator at ip: on port 80 Azure's IMDS alone, on 8080 every provider.
+// The host's routes are not touched: the address exists only inside the
+// container. It runs nsenter and ip on the host, as root.
 func (c *Container) ServeAt(ctx context.Context, ip string) (Netns, error) {
+	return c.inNetns(ctx, "addr", "add", ip+"/32", "dev", "lo")
+}
+
+// Blackhole makes the container's network namespace drop every packet to
+// ip, as a network off any cloud may do with 169.254.169.254: a program run
+// there waits for an answer that never comes, until its own timeout.
+func (c *Container) Blackhole(ctx context.Context, ip string) (Netns, error) {
+	return c.inNetns(ctx, "route", "add", "blackhole", ip+"/32")
+}
+
+// inNetns runs `ip args...` inside the container's network namespace and
+// returns that namespace.
+func (c *Container) inNetns(ctx context.Context, args ...string) (Netns, error) {
 	info, err := c.Inspect(ctx)
 	if err != nil {
 		return Netns{}, fmt.Errorf("inspect the metadata emulator: %w", err)
@@ -177,9 +190,10 @@ func (c *Container) ServeAt(ctx context.Context, ip string) (Netns, error) {
 	if info.State.Pid == 0 || ns.Gateway == "" {
 		return Netns{}, fmt.Errorf("the metadata emulator has no process or no network gateway (pid %d, gateway %q)", info.State.Pid, ns.Gateway)
 	}
-	out, err := exec.CommandContext(ctx, "nsenter", "--net="+ns.Path, "ip", "addr", "add", ip+"/32", "dev", "lo").CombinedOutput()
+	cmd := append([]string{"--net=" + ns.Path, "ip"}, args...)
+	out, err := exec.CommandContext(ctx, "nsenter", cmd...).CombinedOutput()
 	if err != nil {
-		return Netns{}, fmt.Errorf("add %s to the emulator's network namespace (nsenter and ip, as root; apt-get install util-linux iproute2): %v: %s", ip, err, strings.TrimSpace(string(out)))
+		return Netns{}, fmt.Errorf("ip %s in the emulator's network namespace (nsenter and ip, as root; apt-get install util-linux iproute2): %v: %s", strings.Join(args, " "), err, strings.TrimSpace(string(out)))
 	}
 	return ns, nil
 }

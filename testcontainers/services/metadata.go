@@ -20,7 +20,18 @@ func init() {
 	register("ecs-metadata", metadataStarter(func(hostPort string) map[string]string {
 		return map[string]string{"ECS_CONTAINER_METADATA_URI_V4": "http://" + hostPort + emulator.ECSPath}
 	}))
-	register("azure-metadata", Starter{
+	register("azure-metadata", netnsStarter(func(ctx context.Context, c *metadata.Container) (metadata.Netns, error) {
+		return c.ServeAt(ctx, metadata.AzureIMDSAddress)
+	}))
+	register("no-metadata", netnsStarter(func(ctx context.Context, c *metadata.Container) (metadata.Netns, error) {
+		return c.Blackhole(ctx, metadata.AzureIMDSAddress)
+	}))
+}
+
+// netnsStarter starts an emulator and prepares its network namespace for
+// run.netns with setup.
+func netnsStarter(setup func(context.Context, *metadata.Container) (metadata.Netns, error)) Starter {
+	return Starter{
 		Image: metadata.Image,
 		Start: func(ctx context.Context, ref string) (*Instance, error) {
 			c, err := metadata.Run(ctx, ref)
@@ -31,14 +42,14 @@ func init() {
 			if err != nil {
 				return inst, err
 			}
-			ns, err := c.ServeAt(ctx, metadata.AzureIMDSAddress)
+			ns, err := setup(ctx, c)
 			if err != nil {
 				return inst, err
 			}
 			inst.Netns = &ns
 			return inst, nil
 		},
-	})
+	}
 }
 
 // metadataStarter starts an emulator and gives env(its host:port).

@@ -1,5 +1,6 @@
 // Command metadata serves the cloud metadata emulator (package emulator) on
-// every address of -addr, logging each request to standard error. It is the
+// -addr (every provider) and -azure-addr (Azure alone), logging each request
+// to standard error. It is the
 // entry point of the oteldocs/metadata image; see
 // oteldocs.dev/testcontainers/metadata. Port 80 is where the Azure
 // detector asks (169.254.169.254:80), port 8080 where the others are
@@ -11,20 +12,19 @@ import (
 	"log"
 	"net/http"
 	"os"
-	"strings"
 
 	"oteldocs.dev/testcontainers/metadata/emulator"
 )
 
 func main() {
-	addrs := flag.String("addr", ":8080,:80", "listen addresses, comma-separated")
+	addr := flag.String("addr", ":8080", "listen address of every provider")
+	azureAddr := flag.String("azure-addr", ":80", "listen address of Azure's IMDS alone")
 	flag.Parse()
 	logger := log.New(os.Stderr, "metadata: ", log.LstdFlags)
-	h := emulator.Handler(logger)
 	errs := make(chan error)
-	for _, addr := range strings.Split(*addrs, ",") {
-		logger.Printf("listening on %s", addr)
-		go func() { errs <- http.ListenAndServe(addr, h) }()
+	for a, h := range map[string]http.Handler{*addr: emulator.Handler(logger), *azureAddr: emulator.AzureHandler(logger)} {
+		logger.Printf("listening on %s", a)
+		go func() { errs <- http.ListenAndServe(a, h) }()
 	}
 	log.Fatal(<-errs)
 }

@@ -9,6 +9,9 @@
 //	/metadata/instance/compute         Azure Instance Metadata Service, header Metadata: True
 //	/healthz                           ready check, for the container's wait strategy
 //
+// The command serves Handler on port 8080 and AzureHandler, Azure's IMDS
+// alone, on port 80.
+//
 // Every value is fictional but shaped as the provider's own (zones, ARNs,
 // resource IDs). The package uses only the standard library: it is compiled
 // into a FROM scratch image by oteldocs.dev/testcontainers/metadata.
@@ -31,6 +34,20 @@ func Handler(logger *log.Logger) http.Handler {
 	ec2(mux)
 	ecs(mux)
 	azure(mux)
+	return logged(mux, logger)
+}
+
+// AzureHandler returns the handler of Azure's IMDS alone, for the fixed
+// address 169.254.169.254:80: there, as on an Azure VM, the other providers'
+// paths get 404.
+func AzureHandler(logger *log.Logger) http.Handler {
+	mux := http.NewServeMux()
+	azure(mux)
+	return logged(mux, logger)
+}
+
+// logged logs each request to logger, if any.
+func logged(mux *http.ServeMux, logger *log.Logger) http.Handler {
 	if logger == nil {
 		return mux
 	}

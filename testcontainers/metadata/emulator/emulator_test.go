@@ -59,3 +59,25 @@ func TestHandler(t *testing.T) {
 		})
 	}
 }
+
+// On the fixed address only Azure answers, as on an Azure VM.
+func TestAzureHandler(t *testing.T) {
+	srv := httptest.NewServer(AzureHandler(nil))
+	defer srv.Close()
+	for path, want := range map[string]int{
+		"/metadata/instance/compute?api-version=2021-12-13": 200,
+		"/latest/dynamic/instance-identity/document":        404,
+		"/computeMetadata/v1/project/project-id":            404,
+	} {
+		req, _ := http.NewRequest("GET", srv.URL+path, nil)
+		req.Header.Set("Metadata", "True")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("GET %s: %d, want %d", path, resp.StatusCode, want)
+		}
+	}
+}
