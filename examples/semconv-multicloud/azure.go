@@ -75,4 +75,3 @@ func webSiteAttrs(site string) []attribute.KeyValue {
 	}
 	return attrs
 }
-

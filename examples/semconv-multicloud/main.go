@@ -1,9 +1,10 @@
 // Command semconv-multicloud runs every cloud's resource detector with one
 // precedence and a bounded wait, so that one build describes itself on AWS,
 // Google Cloud or Azure, and starts quickly anywhere else. It prints how
-// long detection took and the resource, then calls two services of its own
-// over HTTP, one that reads only W3C Trace Context and one that reads only
-// X-Ray, and exits.
+// long detection took and the resource, then processes -orders orders: for
+// each it calls two services of its own over HTTP, one that reads only W3C
+// Trace Context and one that reads only X-Ray. It exports to a second
+// Collector when the first fails (FAILOVER_OTLP_ENDPOINT), and exits.
 //
 // It reads the standard OTEL_* variables and those the detectors read (see
 // the AWS, Google Cloud and Azure examples).
@@ -12,6 +13,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"log"
@@ -21,6 +23,7 @@ import (
 
 	"go.opentelemetry.io/contrib/instrumentation/net/http/otelhttp"
 	"go.opentelemetry.io/contrib/propagators/aws/xray"
+	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/propagation"
 )
 
@@ -31,6 +34,9 @@ func main() {
 }
 
 func run(ctx context.Context) (err error) {
+	orders := flag.Int("orders", 1, "how many orders to process")
+	flag.Parse()
+
 	shutdown, err := setupOTel(ctx)
 	if err != nil {
 		return fmt.Errorf("set up OpenTelemetry: %w", err)
@@ -44,21 +50,27 @@ func run(ctx context.Context) (err error) {
 
 	// Two downstream services, each reading one format only. They share
 	// this process to keep the example short.
-	for _, svc := range []struct {
-		name string
-		prop propagation.TextMapPropagator
-	}{
-		{"inventory", propagation.TraceContext{}},
-		{"payments", xray.Propagator{}},
-	} {
-		url, stop, err := serve(svc.name, svc.prop)
+	inventory, stopInventory, err := serve("inventory", propagation.TraceContext{})
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, stopInventory()) }()
+	payments, stopPayments, err := serve("payments", xray.Propagator{})
+	if err != nil {
+		return err
+	}
+	defer func() { err = errors.Join(err, stopPayments()) }()
+
+	tracer := otel.Tracer("oteldocs.dev/examples/semconv-multicloud")
+	for i := 1; i <= *orders; i++ {
+		ctx, span := tracer.Start(ctx, "order")
+		fmt.Printf("order %d\n", i)
+		err := errors.Join(call(ctx, inventory), call(ctx, payments))
+		span.End()
 		if err != nil {
 			return err
 		}
-		err = errors.Join(call(ctx, url), stop())
-		if err != nil {
-			return err
-		}
+		time.Sleep(250 * time.Millisecond) // the rest of the order's work
 	}
 	return nil
 }

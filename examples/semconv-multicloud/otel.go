@@ -9,7 +9,6 @@ import (
 
 	"go.opentelemetry.io/contrib/propagators/aws/xray"
 	"go.opentelemetry.io/otel"
-	"go.opentelemetry.io/otel/exporters/otlp/otlptrace/otlptracehttp"
 	"go.opentelemetry.io/otel/propagation"
 	"go.opentelemetry.io/otel/sdk/resource"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
@@ -21,8 +20,9 @@ import (
 const shutdownTimeout = 5 * time.Second
 
 // setupOTel installs a global TracerProvider that exports over OTLP/HTTP
-// (OTEL_EXPORTER_OTLP_*) with the resource newResource builds, and a
-// propagator that speaks both W3C Trace Context and X-Ray.
+// (OTEL_EXPORTER_OTLP_*, and FAILOVER_OTLP_ENDPOINT: newSpanExporter) with
+// the resource newResource builds, and a propagator that speaks both W3C
+// Trace Context and X-Ray.
 func setupOTel(ctx context.Context) (shutdown func(context.Context) error, err error) {
 	var shutdowns []func(context.Context) error
 	shutdownAll := func(ctx context.Context) error {
@@ -50,7 +50,7 @@ func setupOTel(ctx context.Context) (shutdown func(context.Context) error, err e
 		fmt.Printf("%s=%s\n", kv.Key, kv.Value.Emit())
 	}
 
-	exporter, err := otlptracehttp.New(ctx)
+	exporter, err := newSpanExporter(ctx)
 	if err != nil {
 		return nil, err
 	}

@@ -53,6 +53,9 @@ type Collector struct {
 	GRPCFaults *GRPCFaults `yaml:"grpc_faults"`
 	// Outage stops this Collector mid-run and starts it again (outage.go).
 	Outage *Outage `yaml:"outage"`
+	// Failover gives the example a second Collector, the shared one, in
+	// FAILOVER_OTLP_ENDPOINT, and checks what arrived at both (outage.go).
+	Failover bool `yaml:"failover"`
 }
 
 // Faults says how the proxy in front of the Collector misbehaves.

@@ -27,6 +27,7 @@
 //	OTEL_EXPORTER_OTLP_CERTIFICATE the CA of a TLS Collector (collector: {tls: true})
 //	ADDR                          127.0.0.1:PORT, a free port, for a server (run.serve,
 //	                              which may name another variable in addr_env)
+//	FAILOVER_OTLP_ENDPOINT        http://127.0.0.1:PORT of a second Collector (collector: {failover: true})
 //	GCE_METADATA_HOST             127.0.0.1:PORT of a Google Cloud metadata emulator (needs: [gcp-metadata])
 //	AWS_EC2_METADATA_SERVICE_ENDPOINT http://127.0.0.1:PORT of an EC2 IMDSv2 emulator (needs: [ec2-metadata])
 //	ECS_CONTAINER_METADATA_URI_V4 http://127.0.0.1:PORT/v4/<id> of an ECS task metadata emulator (needs: [ecs-metadata])
@@ -289,8 +290,12 @@
 // when it starts; verify runs the program from the host's files with
 // nsenter --net (root, util-linux), which enters the namespace and executes
 // it, so signals and the exit status are the program's. Inside, the host is
-// the container network's gateway: verify rewrites the OTLP endpoint
-// variables from 127.0.0.1 to it. The host's own routes do not change.
+// the container network's gateway: verify rewrites the addresses it gives
+// (the OTLP endpoints, the services' variables such as GCE_METADATA_HOST)
+// from 127.0.0.1 to it. The host's own routes do not change. no-metadata is
+// the other such service: a namespace where 169.254.169.254 drops every
+// packet, as a network off any cloud may, to see how detectors behave
+// there.
 // run.netns runs the main program alone: it does not combine with
 // run.serve, run.alongside or run.arch.
 //
@@ -373,6 +378,19 @@
 // answered again) follow the output, where run.output matchers see them. A
 // pattern that never matches, or a Collector that does not come back on
 // the same endpoint, fails the case.
+//
+// A second Collector to fail over to: collector.failover gives the example
+// the shared Collector's endpoint (for the case's protocol) in
+// FAILOVER_OTLP_ENDPOINT, which no OpenTelemetry variable covers, and it
+// needs collector.outage, which stops the first:
+//
+//	collector:
+//	  outage: {after: {pattern: 'order 3'}, for: 2s}
+//	  failover: true
+//
+// What arrived is read from both Collectors as one, so an expectation with
+// count: 12 says that nothing was lost and nothing sent twice, whichever
+// Collector took it; the case's folder keeps what both received for it.
 //
 // expect.requests asserts what the proxy saw. Each item selects requests
 // with value matchers and counts them: count (default {gte: 1}) is how many

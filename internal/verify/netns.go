@@ -40,15 +40,15 @@ func (s *services) enterNetns(ctx context.Context, sp *spec.Spec, env []string) 
 	return context.WithValue(ctx, netnsKey{}, inst.Netns.Path), viaGateway(env, *inst.Netns), nil
 }
 
-// viaGateway rewrites the variables verify gives (the OTLP endpoints and
-// the services' variables) from 127.0.0.1 or localhost to the namespace's
+// viaGateway rewrites the variables verify gives (the OTLP endpoints, the
+// second Collector's and the services' variables) from 127.0.0.1 or localhost to the namespace's
 // gateway.
 func viaGateway(env []string, ns metadata.Netns) []string {
 	out := make([]string, len(env))
 	for i, kv := range env {
 		k, v, _ := strings.Cut(kv, "=")
 		otlp := strings.HasPrefix(k, "OTEL_EXPORTER_OTLP_") && strings.HasSuffix(k, "ENDPOINT")
-		if otlp || service.GivesEnv(k) {
+		if otlp || k == spec.FailoverEnv || service.GivesEnv(k) {
 			for _, local := range []string{"127.0.0.1:", "localhost:"} {
 				if strings.HasPrefix(v, local) { // host:port, as GCE_METADATA_HOST
 					v = ns.Gateway + ":" + strings.TrimPrefix(v, local)

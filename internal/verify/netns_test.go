@@ -18,6 +18,7 @@ func TestViaGateway(t *testing.T) {
 		"OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf",
 		"GCE_METADATA_HOST=127.0.0.1:32769",
 		"AWS_EC2_METADATA_SERVICE_ENDPOINT=http://127.0.0.1:32770",
+		"FAILOVER_OTLP_ENDPOINT=http://127.0.0.1:32771",
 		"OTHER=http://127.0.0.1:1",
 	}, ns)
 	want := []string{
@@ -26,6 +27,7 @@ func TestViaGateway(t *testing.T) {
 		"OTEL_EXPORTER_OTLP_PROTOCOL=http/protobuf",
 		"GCE_METADATA_HOST=172.17.0.1:32769",
 		"AWS_EC2_METADATA_SERVICE_ENDPOINT=http://172.17.0.1:32770",
+		"FAILOVER_OTLP_ENDPOINT=http://172.17.0.1:32771",
 		"OTHER=http://127.0.0.1:1",
 	}
 	if !slices.Equal(got, want) {

@@ -97,28 +97,28 @@ func mustSettle(e *spec.Expect) bool {
 	return false
 }
 
-// waitFor reads what arrived in dataDir (the program has exited) until the
+// waitFor reads what arrived in dataDirs (the program has exited) until the
 // expectations are decided, and returns the last result. A spec without
 // absent expectations is decided as soon as it matches. One with them (or
 // no_telemetry) is decided only once nothing new has arrived for the settle
 // window; if output is still changing when run.wait runs out, that is a
 // failure: an absent expectation cannot be vouched for. A spec that does
 // not match is given until output settles or run.wait runs out.
-func waitFor(ctx context.Context, sp *spec.Spec, dataDir string, keep func(telemetry.Attrs) bool, t waitTimes) waited {
+func waitFor(ctx context.Context, sp *spec.Spec, dataDirs []string, keep func(telemetry.Attrs) bool, t waitTimes) waited {
 	settleFirst := mustSettle(&sp.Expect)
 	start := time.Now()
 	deadline := start.Add(t.wait)
-	lastSize, lastChange := dataSize(dataDir), start
+	lastSize, lastChange := dataSize(dataDirs), start
 	w := waited{last: -1, settle: t.settle}
 	tick := time.NewTicker(t.poll)
 	defer tick.Stop()
 	for {
-		if size := dataSize(dataDir); size != lastSize {
+		if size := dataSize(dataDirs); size != lastSize {
 			lastSize, lastChange = size, time.Now()
 			w.last = lastChange.Sub(start)
 		}
 		// Read after sizing: what is matched is at least what was sized.
-		w.res = load(sp, dataDir, keep)
+		w.res = load(sp, dataDirs, keep)
 		now := time.Now()
 		settled := now.Sub(lastChange) >= t.settle
 		switch {
@@ -146,8 +146,8 @@ func waitFor(ctx context.Context, sp *spec.Spec, dataDir string, keep func(telem
 	}
 }
 
-func load(sp *spec.Spec, dataDir string, keep func(telemetry.Attrs) bool) match.Result {
-	d, err := telemetry.Load(dataDir)
+func load(sp *spec.Spec, dataDirs []string, keep func(telemetry.Attrs) bool) match.Result {
+	d, err := loadAll(dataDirs)
 	if err != nil {
 		return match.Result{Failures: []string{"decoding what the Collector wrote: " + err.Error()}}
 	}
@@ -156,11 +156,13 @@ func load(sp *spec.Spec, dataDir string, keep func(telemetry.Attrs) bool) match.
 
 // dataSize is the total size of the signal files: it grows when anything
 // arrives.
-func dataSize(dir string) int64 {
+func dataSize(dirs []string) int64 {
 	var n int64
-	for _, f := range []string{telemetry.TracesFile, telemetry.MetricsFile, telemetry.LogsFile} {
-		if fi, err := os.Stat(filepath.Join(dir, f)); err == nil {
-			n += fi.Size()
+	for _, dir := range dirs {
+		for _, f := range []string{telemetry.TracesFile, telemetry.MetricsFile, telemetry.LogsFile} {
+			if fi, err := os.Stat(filepath.Join(dir, f)); err == nil {
+				n += fi.Size()
+			}
 		}
 	}
 	return n
