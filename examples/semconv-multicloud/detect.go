@@ -17,7 +17,7 @@ import (
 // detectTimeout bounds cloud detection. A metadata service answers within
 // milliseconds where it exists; off any cloud its address may drop every
 // packet, and a detector would wait for its own timeouts, or for TCP's.
-const detectTimeout = time.Second
+const detectTimeout = 2 * time.Second
 
 // cloudDetectors are every provider's detectors, in precedence order: the
 // first that finds its platform wins. Those that read only the environment
