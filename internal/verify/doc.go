@@ -288,8 +288,11 @@
 //
 // The service adds the address to its own container's loopback interface
 // when it starts; verify runs the program from the host's files with
-// nsenter --net (root, util-linux), which enters the namespace and executes
-// it, so signals and the exit status are the program's. Inside, the host is
+// nsenter --net (util-linux), which enters the namespace and executes it,
+// so signals and the exit status are the program's. Entering a namespace
+// needs root: a verify that is not root goes through sudo -n (sudo without
+// a password, as on GitHub's runners), and nsenter switches back to
+// verify's user before it executes the program. Inside, the host is
 // the container network's gateway: verify rewrites the addresses it gives
 // (the OTLP endpoints, the services' variables such as GCE_METADATA_HOST)
 // from 127.0.0.1 to it. The host's own routes do not change. no-metadata is

@@ -3,7 +3,9 @@ package verify
 import (
 	"context"
 	"fmt"
+	"os"
 	"os/exec"
+	"strconv"
 	"strings"
 
 	"oteldocs.dev/internal/service"
@@ -16,7 +18,9 @@ import (
 // variable can change (Azure's 169.254.169.254), while the host's own routes
 // stay as they are. The program still runs from the host's files, with
 // nsenter --net, which enters the namespace and executes it (no fork, so
-// signals and the exit status are the program's). From inside, the host is
+// signals and the exit status are the program's). That needs root; a
+// verify that is not root goes through sudo -n, and nsenter switches back
+// to verify's user before it executes the program. From inside, the host is
 // the container network's gateway: the addresses verify gives as 127.0.0.1
 // (the Collector's endpoints, the services' variables) are rewritten to it
 // (Docker publishes ports on every address).
@@ -35,7 +39,7 @@ func (s *services) enterNetns(ctx context.Context, sp *spec.Spec, env []string) 
 		return ctx, env, fmt.Errorf("%s:%d: run.netns: %s is not running or has no network namespace", sp.Path, sp.Line, sp.Run.Netns)
 	}
 	if _, err := exec.LookPath("nsenter"); err != nil {
-		return ctx, env, fmt.Errorf("%s:%d: run.netns needs nsenter (apt-get install util-linux) and root: %v", sp.Path, sp.Line, err)
+		return ctx, env, fmt.Errorf("%s:%d: run.netns needs nsenter (apt-get install util-linux), and root or sudo without a password: %v", sp.Path, sp.Line, err)
 	}
 	return context.WithValue(ctx, netnsKey{}, inst.Netns.Path), viaGateway(env, *inst.Netns), nil
 }
@@ -62,14 +66,20 @@ func viaGateway(env []string, ns metadata.Netns) []string {
 	return out
 }
 
-// inNetns makes cmd run inside the namespace ctx carries, if any.
+// inNetns makes cmd run inside the namespace ctx carries, if any. Not
+// being root, verify enters it through sudo (metadata.AsRoot) and nsenter
+// then runs the program as this user again.
 func inNetns(ctx context.Context, cmd *exec.Cmd) {
 	path, _ := ctx.Value(netnsKey{}).(string)
 	if path == "" {
 		return
 	}
-	if nsenter, err := exec.LookPath("nsenter"); err == nil {
-		cmd.Args = append([]string{"nsenter", "--net=" + path, "--"}, cmd.Args...)
-		cmd.Path = nsenter
+	args := []string{"nsenter", "--net=" + path}
+	if uid := os.Geteuid(); uid != 0 {
+		args = append(args, "--setuid="+strconv.Itoa(uid), "--setgid="+strconv.Itoa(os.Getegid()))
+	}
+	args = metadata.AsRoot(append(append(args, "--"), cmd.Args...))
+	if p, err := exec.LookPath(args[0]); err == nil {
+		cmd.Path, cmd.Args = p, args
 	}
 }

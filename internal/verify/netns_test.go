@@ -2,8 +2,10 @@ package verify
 
 import (
 	"context"
+	"os"
 	"os/exec"
 	"slices"
+	"strconv"
 	"testing"
 
 	"oteldocs.dev/testcontainers/metadata"
@@ -46,7 +48,15 @@ func TestInNetns(t *testing.T) {
 		t.Errorf("without a namespace: %q", cmd.Args)
 	}
 	inNetns(context.WithValue(context.Background(), netnsKey{}, "/proc/7/ns/net"), cmd)
-	if want := []string{"nsenter", "--net=/proc/7/ns/net", "--", "/bin/prog", "-v"}; !slices.Equal(cmd.Args, want) {
+	want := []string{"nsenter", "--net=/proc/7/ns/net", "--", "/bin/prog", "-v"}
+	if os.Geteuid() != 0 {
+		want = []string{"sudo", "-n", "-E", "nsenter", "--net=/proc/7/ns/net",
+			"--setuid=" + strconv.Itoa(os.Geteuid()), "--setgid=" + strconv.Itoa(os.Getegid()), "--", "/bin/prog", "-v"}
+		if _, err := exec.LookPath("sudo"); err != nil {
+			t.Skip("not root, and no sudo")
+		}
+	}
+	if !slices.Equal(cmd.Args, want) {
 		t.Errorf("in a namespace: got %q, want %q", cmd.Args, want)
 	}
 }

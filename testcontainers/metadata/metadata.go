@@ -190,12 +190,23 @@ func (c *Container) inNetns(ctx context.Context, args ...string) (Netns, error) 
 	if info.State.Pid == 0 || ns.Gateway == "" {
 		return Netns{}, fmt.Errorf("the metadata emulator has no process or no network gateway (pid %d, gateway %q)", info.State.Pid, ns.Gateway)
 	}
-	cmd := append([]string{"--net=" + ns.Path, "ip"}, args...)
-	out, err := exec.CommandContext(ctx, "nsenter", cmd...).CombinedOutput()
+	cmd := AsRoot(append([]string{"nsenter", "--net=" + ns.Path, "ip"}, args...))
+	out, err := exec.CommandContext(ctx, cmd[0], cmd[1:]...).CombinedOutput()
 	if err != nil {
-		return Netns{}, fmt.Errorf("ip %s in the emulator's network namespace (nsenter and ip, as root; apt-get install util-linux iproute2): %v: %s", strings.Join(args, " "), err, strings.TrimSpace(string(out)))
+		return Netns{}, fmt.Errorf("ip %s in the emulator's network namespace (nsenter and ip, as root or through sudo without a password; apt-get install util-linux iproute2): %v: %s", strings.Join(args, " "), err, strings.TrimSpace(string(out)))
 	}
 	return ns, nil
+}
+
+// AsRoot returns the command line cmd run as root: as it is when this
+// process is root, else through sudo without a password (sudo -n), with
+// this process's environment (-E). Entering another network namespace
+// needs root.
+func AsRoot(cmd []string) []string {
+	if os.Geteuid() == 0 {
+		return cmd
+	}
+	return append([]string{"sudo", "-n", "-E"}, cmd...)
 }
 
 // HostPort returns the emulator's address as seen from the host, such as
