@@ -15,7 +15,7 @@ endif
 GO ?= go
 EXAMPLES := $(sort $(dir $(wildcard examples/*/go.mod)))
 
-.PHONY: all site serve test unit lint examples docker qemu images integration verify browser otelcol-tidy bench fuzz clean bump deprecations
+.PHONY: all site serve test unit lint examples docker qemu gcc images integration verify browser otelcol-tidy bench fuzz clean bump deprecations
 
 all: site
 
@@ -25,7 +25,7 @@ site:
 serve:
 	$(GO) run ./cmd/docgen serve
 
-test: unit examples docker qemu images integration verify site browser
+test: unit gcc examples docker qemu images integration verify site browser
 
 unit: lint
 	$(GO) vet ./...
@@ -60,6 +60,10 @@ deprecations:
 
 docker:
 	@bash scripts/ensure-docker.sh
+
+# gcc: cgo and the C host of examples/mobile-cshared need a C compiler.
+gcc:
+	@bash scripts/ensure-gcc.sh
 
 # qemu-user-static: verify runs the examples built for arm and arm64 under it.
 qemu:
@@ -99,8 +103,17 @@ otelcol-tidy:
 	(cd "$$d" && $(GO) mod tidy); \
 	cp "$$d/go.mod" $(OTELCOL)/go.mod.txt; cp "$$d/go.sum" $(OTELCOL)/go.sum.txt
 
+# Benchmarks, not tests: nothing here fails on a number. The site ones run
+# on a generated corpus of 1,000 pages (internal/corpus): docgen against
+# Hugo on the same Markdown in paired runs (hugo/docgen is how many times
+# faster docgen is; Debian's hugo is installed if missing), a one-page edit
+# under docgen serve (save to reload event), a whole build in memory; then
+# every other benchmark (search, page weight, ...).
+SITEBENCH := DocgenVsHugo|ServeEdit|GenerateCorpus
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	@bash scripts/ensure-hugo.sh
+	$(GO) test -run '^$$' -bench '$(SITEBENCH)' -benchtime 5x -benchmem ./internal/docgen/
+	$(GO) test -run '^$$' -bench . -skip '$(SITEBENCH)' -benchmem ./...
 
 # Each parser for 30 s (go test -fuzz takes one target at a time).
 fuzz:

@@ -32,7 +32,7 @@ var FS embed.FS
 // Names are the templates docgen executes: page.html by its file name, the
 // parts by the names their {{define}} gives them.
 var Names = []string{
-	"page.html",
+	"page.html", "sidebar",
 	"snippet", "badge", "code", "code-block",
 	"telemetry", "telemetry-panel", "telemetry-trace", "telemetry-chart",
 	"output", "attributes", "report",

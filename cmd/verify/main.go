@@ -5,7 +5,16 @@
 //
 // Usage:
 //
-//	verify [-run REGEXP] [-root DIR] [-out DIR] [-v]
+//	verify [-run REGEXP] [-root DIR] [-out DIR] [-v] [-j N] [-timeout D] [-force | -cached=strict]
+//
+// Examples run -j at a time (default: the number of CPUs), sharing the
+// services; each has -timeout for all its cases. Ctrl-C stops every
+// program and removes every container.
+//
+// An example unchanged since a passing run (its files, the images it uses,
+// Go and verify itself) is not run again: its result and telemetry are
+// reused, with the date of that run. -force runs every example;
+// -cached=strict runs none and fails if one has no result to reuse.
 //
 // It exits 0 when every example passed, 1 when one failed, 2 when verify
 // itself could not work (a bad verify.yaml, no Docker engine).
@@ -31,14 +40,30 @@ func run() int {
 	root := fs.String("root", ".", "repository root (holds examples/)")
 	out := fs.String("out", "", "output folder (default ROOT/build/verify)")
 	verbose := fs.Bool("v", false, "print each example's output")
+	jobs := fs.Int("j", 0, "examples verified side by side (default: the number of CPUs)")
+	timeout := fs.Duration("timeout", verify.DefaultTimeout, "longest time for one example, all its cases")
+	force := fs.Bool("force", false, "run every example, even those unchanged since a passing run")
+	cachedMode := fs.String("cached", "", "\"strict\": run nothing; fail if an example changed since its last passing run")
 	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: verify [-run REGEXP] [-root DIR] [-out DIR] [-v]\n")
+		fmt.Fprintf(fs.Output(), "usage: verify [-run REGEXP] [-root DIR] [-out DIR] [-v] [-j N] [-timeout D] [-force | -cached=strict]\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(os.Args[1:]); err != nil {
 		return 2
 	}
-	cfg := verify.Config{Root: *root, Out: *out, Verbose: *verbose}
+	cfg := verify.Config{Root: *root, Out: *out, Verbose: *verbose, Jobs: *jobs, Timeout: *timeout}
+	switch {
+	case *force && *cachedMode != "":
+		fmt.Fprintln(os.Stderr, "verify: -force and -cached contradict each other: give one")
+		return 2
+	case *force:
+		cfg.Cache = verify.CacheForce
+	case *cachedMode == "strict":
+		cfg.Cache = verify.CacheStrict
+	case *cachedMode != "":
+		fmt.Fprintf(os.Stderr, "verify: -cached=%s: the only mode is strict\n", *cachedMode)
+		return 2
+	}
 	if *runRE != "" {
 		re, err := regexp.Compile(*runRE)
 		if err != nil {

@@ -89,11 +89,23 @@ func firstResult(t *testing.T, ctx context.Context) string {
 
 // searchJSON is search.json as the tests read it.
 type searchJSON struct {
-	P []struct {
-		T, U, D string
-		H       []string
-	}
+	P []searchPage
 	W map[string][]int
+}
+
+// searchPage is a page of search.json: each heading is ["text", "id"].
+type searchPage struct {
+	T, U, D string
+	H       [][2]string
+}
+
+// headings returns the text of the page's headings, joined by spaces.
+func (p searchPage) headings() string {
+	var texts []string
+	for _, h := range p.H {
+		texts = append(texts, h[0])
+	}
+	return strings.Join(texts, " ")
 }
 
 func readSearchJSON(t *testing.T) searchJSON {
@@ -129,7 +141,7 @@ func titleAndBodyWord(t *testing.T) (word, url string) {
 			}
 			clash := false
 			for j, q := range idx.P {
-				text := strings.ToLower(strings.Join(q.H, " "))
+				text := strings.ToLower(q.headings())
 				if j != i {
 					text += " " + strings.ToLower(q.T)
 				}
@@ -161,7 +173,7 @@ func bodyOnlyWord(t *testing.T, url string) string {
 	}
 	var meta []string
 	for _, p := range idx.P {
-		meta = append(meta, strings.Fields(strings.ToLower(p.T+" "+p.D+" "+strings.Join(p.H, " ")))...)
+		meta = append(meta, strings.Fields(strings.ToLower(p.T+" "+p.D+" "+p.headings()))...)
 	}
 	only := func(w string) bool {
 		for v, ds := range idx.W {

@@ -1,14 +1,26 @@
 package docgen
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"encoding/json"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
 	"path"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"oteldocs.dev/internal/corpus"
 )
 
 // BenchmarkGenerateSite builds the repository's own site in memory: the
@@ -115,4 +127,131 @@ func gzipSize(b *testing.B, data []byte) int {
 	zw.Write(data)
 	zw.Close()
 	return buf.Len()
+}
+
+// BenchmarkGenerateCorpus builds the generated corpus of 1,000 pages
+// (package corpus, the input make bench also gives Hugo) in memory.
+func BenchmarkGenerateCorpus(b *testing.B) {
+	dir := b.TempDir()
+	if err := corpus.Write(dir, 1000); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Generate(Config{Root: dir}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkServeEdit measures docgen serve on the 1,000-page corpus from
+// the save of one page's Markdown to the reload event the open page gets:
+// file notification, the update of that page, the write, the event.
+func BenchmarkServeEdit(b *testing.B) {
+	dir := b.TempDir()
+	if err := corpus.Write(dir, 1000); err != nil {
+		b.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		b.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go Serve(ctx, Config{Root: dir, Out: filepath.Join(dir, "public")}, addr, io.Discard, io.Discard)
+	var resp *http.Response
+	for start := time.Now(); ; time.Sleep(50 * time.Millisecond) {
+		if resp, err = http.Get("http://" + addr + "/_docgen/events"); err == nil {
+			break
+		}
+		if time.Since(start) > time.Minute {
+			b.Fatal(err)
+		}
+	}
+	defer resp.Body.Close()
+	events := bufio.NewReader(resp.Body)
+	next := func() string {
+		for {
+			line, err := events.ReadString('\n')
+			if err != nil {
+				b.Fatal(err)
+			}
+			if strings.HasPrefix(line, "data: ") {
+				return line
+			}
+		}
+	}
+	next() // the state after the first build
+	time.Sleep(200 * time.Millisecond)
+	page := filepath.Join(dir, "content", "s10", "p0500.md")
+	src, err := os.ReadFile(page)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var total time.Duration
+	for i := 0; b.Loop(); i++ {
+		edited := append(bytes.Clone(src), fmt.Sprintf("\nEdit number %d.\n", i)...)
+		start := time.Now()
+		if err := os.WriteFile(page, edited, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		if ev := next(); strings.Contains(ev, `"error":"content`) {
+			b.Fatalf("the edit failed: %s", ev)
+		}
+		total += time.Since(start)
+	}
+	b.ReportMetric(float64(total.Milliseconds())/float64(b.N), "ms/edit")
+}
+
+// BenchmarkDocgenVsHugo builds the 1,000-page corpus with the docgen
+// command and with Hugo (the same Markdown, package corpus), one after the
+// other in each iteration, and reports each one's median wall time and
+// hugo/docgen: how many times faster docgen is. make bench installs Debian's
+// hugo first (scripts/ensure-hugo.sh); without it the benchmark is skipped.
+func BenchmarkDocgenVsHugo(b *testing.B) {
+	hugo, err := exec.LookPath("hugo")
+	if err != nil {
+		b.Skip("no hugo on PATH: run scripts/ensure-hugo.sh (make bench does)")
+	}
+	dir := b.TempDir()
+	if err := corpus.Write(dir, 1000); err != nil {
+		b.Fatal(err)
+	}
+	docgen := filepath.Join(dir, "docgen")
+	if out, err := exec.Command("go", "build", "-o", docgen, "oteldocs.dev/cmd/docgen").CombinedOutput(); err != nil {
+		b.Fatalf("go build: %v\n%s", err, out)
+	}
+	run := func(name string, args ...string) time.Duration {
+		start := time.Now()
+		if out, err := exec.Command(name, args...).CombinedOutput(); err != nil {
+			b.Fatalf("%s: %v\n%s", name, err, out)
+		}
+		return time.Since(start)
+	}
+	var docgenTimes, hugoTimes []time.Duration
+	for i := 0; b.Loop(); i++ {
+		d := func() {
+			docgenTimes = append(docgenTimes, run(docgen, "build", "-root", dir, "-out", filepath.Join(dir, "public")))
+		}
+		h := func() {
+			hugoTimes = append(hugoTimes, run(hugo, "--quiet", "-s", filepath.Join(dir, "hugo"), "-d", filepath.Join(dir, "hugo-public")))
+		}
+		if i%2 == 0 { // alternate who goes first: the page cache favours the second
+			d()
+			h()
+		} else {
+			h()
+			d()
+		}
+	}
+	median := func(ds []time.Duration) time.Duration {
+		slices.Sort(ds)
+		return ds[len(ds)/2]
+	}
+	md, mh := median(docgenTimes), median(hugoTimes)
+	b.ReportMetric(float64(md.Milliseconds()), "docgen-ms")
+	b.ReportMetric(float64(mh.Milliseconds()), "hugo-ms")
+	b.ReportMetric(float64(mh)/float64(md), "hugo/docgen")
 }

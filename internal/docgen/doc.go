@@ -180,7 +180,9 @@
 // then the item's attributes the convention does not list. The block's
 // lines pick the item: "span: NAME" (the first span of that name), "metric:
 // NAME" (the first data point of that metric) or "resource: NAME" (the
-// resource of the first span or metric of that name). A convention file:
+// resource of the first span or metric of that name). A client span and the
+// server span it called often share a name; "kind: CLIENT" under "span:"
+// picks the first span of that name and kind. A convention file:
 //
 //	title: HTTP server span
 //	attributes:

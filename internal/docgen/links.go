@@ -17,29 +17,36 @@ import (
 func (b *builder) links() error {
 	var errs []error
 	for _, p := range b.pages {
-		_ = ast.Walk(p.doc.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-			if !entering {
-				return ast.WalkContinue, nil
-			}
-			var dest *[]byte
-			switch l := n.(type) {
-			case *ast.Link:
-				dest = &l.Destination
-			case *ast.Image:
-				dest = &l.Destination
-			default:
-				return ast.WalkContinue, nil
-			}
-			u, err := b.resolve(p, string(*dest))
-			if err != nil {
-				errs = append(errs, fmt.Errorf("%s:%d: link %s: %w", p.srcPath, p.doc.Line(n), *dest, err))
-				return ast.WalkContinue, nil
-			}
-			*dest = []byte(u)
-			return ast.WalkContinue, nil
-		})
+		errs = append(errs, b.pageLinks(p)...)
 	}
 	return errors.Join(errs...)
+}
+
+// pageLinks rewrites and checks the links of page p.
+func (b *builder) pageLinks(p *page) []error {
+	var errs []error
+	_ = ast.Walk(p.doc.Root, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var dest *[]byte
+		switch l := n.(type) {
+		case *ast.Link:
+			dest = &l.Destination
+		case *ast.Image:
+			dest = &l.Destination
+		default:
+			return ast.WalkContinue, nil
+		}
+		u, err := b.resolve(p, string(*dest))
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s:%d: link %s: %w", p.srcPath, p.doc.Line(n), *dest, err))
+			return ast.WalkContinue, nil
+		}
+		*dest = []byte(u)
+		return ast.WalkContinue, nil
+	})
+	return errs
 }
 
 // resolve maps a link destination written in page p to the URL the page

@@ -20,6 +20,7 @@ type page struct {
 	doc     *markdown.Doc
 	ids     map[string]bool // heading ids, the targets of #anchors
 	body    template.HTML   // rendered Markdown
+	words   []string        // distinct words of its prose, for the search index; nil until needed
 }
 
 // pageURL maps a content file to its URL: a/b.md -> a/b/, a/index.md -> a/,

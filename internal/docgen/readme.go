@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"slices"
+	"sort"
 	"strings"
 
 	"oteldocs.dev/internal/service"
@@ -142,9 +143,16 @@ func (in readmeInput) render() string {
 	for _, kv := range env {
 		p("export %s=%s\n", kv[0], shellQuote(kv[1]))
 	}
-	p("go run .")
+	for _, st := range in.spec.Run.Build {
+		p("%s\n", buildCommand(st))
+	}
+	if prog := in.spec.Run.Program; prog != "" {
+		p("%s", shellQuote(inFolder(prog)))
+	} else {
+		p("go run .")
+	}
 	for _, a := range in.spec.Run.Args {
-		p(" %s", shellQuote(a))
+		p(" %s", shellQuote(inFolder(a)))
 	}
 	p("\n```\n\n")
 	p("The variables it reads:\n\n")
@@ -302,4 +310,26 @@ func (b *builder) exampleExtras(id string) (map[string][]byte, error) {
 		readmeFile:          readme,
 		collectorConfigFile: []byte(service.CollectorConfig),
 	}, nil
+}
+
+// inFolder is s of verify.yaml with ${BUILD}, verify's folder for build
+// outputs, replaced by the reader's example folder.
+func inFolder(s string) string { return strings.ReplaceAll(s, "${"+spec.BuildVar+"}", ".") }
+
+// buildCommand is a command of run.build as a reader types it, its env
+// first: GOARCH=wasm GOOS=wasip1 go build -o ./guest.wasm ./guest
+func buildCommand(st *spec.Step) string {
+	var parts []string
+	keys := make([]string, 0, len(st.Env))
+	for k := range st.Env {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		parts = append(parts, k+"="+shellQuote(inFolder(st.Env[k])))
+	}
+	for _, a := range st.Cmd {
+		parts = append(parts, shellQuote(inFolder(a)))
+	}
+	return strings.Join(parts, " ")
 }

@@ -43,6 +43,23 @@ func TestDownloadReadme(t *testing.T) {
 	}
 }
 
+// TestDownloadReadmeBuild: an example with run.build and run.program says
+// to run those commands, with verify's ${BUILD} folder replaced by the
+// reader's example folder, and runs the built program instead of go run.
+func TestDownloadReadmeBuild(t *testing.T) {
+	site, err := Generate(Config{Root: "../.."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := unzip(t, site.Files[downloadPath("mobile-cshared")])["mobile-cshared/README.md"]
+	want := "CGO_ENABLED=1 go build -buildmode=c-shared -o ./libwork.so .\n" +
+		"gcc -o ./host app/host.c -I. -L. -lwork '-Wl,-rpath,$ORIGIN'\n" +
+		"./host\n"
+	if !strings.Contains(readme, want) || strings.Contains(readme, "${BUILD}") || strings.Contains(readme, "go run .") {
+		t.Errorf("mobile-cshared/README.md does not build and run as verify does; want:\n%s\ngot:\n%s", want, readme)
+	}
+}
+
 func unzip(t *testing.T, data []byte) map[string]string {
 	t.Helper()
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))

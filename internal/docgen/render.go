@@ -20,8 +20,8 @@ type pageData struct {
 	Assets      assetLinks
 	Body        template.HTML
 	Contents    []contentsLink // the page's h2 and h3
-	Sidebar     []navSection
-	Section     string // title of the page's toc section
+	Sidebar     template.HTML  // the sidebar's sections, see builder.sidebarHTML
+	Section     string         // title of the page's toc section
 	Prev, Next  *navLink
 	EditURL     string
 	Report      string // link to the verification report
@@ -47,18 +47,18 @@ type contentsLink struct {
 	Href  string
 }
 
-// render turns every page's syntax tree into HTML.
+// render turns every page's syntax tree into HTML, on every core.
 func (b *builder) render() error {
-	var errs []error
-	for _, p := range b.pages {
+	return errors.Join(parallel(len(b.pages), func(i int) error {
+		p := b.pages[i]
 		var buf bytes.Buffer
+		buf.Grow(3 * len(p.src)) // highlighted code and markup about triple the Markdown
 		if err := b.md.Render(&buf, p.doc); err != nil {
-			errs = append(errs, err)
-			continue
+			return err
 		}
 		p.body = template.HTML(buf.String())
-	}
-	return errors.Join(errs...)
+		return nil
+	})...)
 }
 
 // write lays out every file of the site.
@@ -68,7 +68,10 @@ func (b *builder) write() error {
 	if err != nil {
 		return err
 	}
-	for i, p := range b.pages {
+	b.assetSet = assets
+	html := make([][]byte, len(b.pages))
+	errs := parallel(len(b.pages), func(i int) error {
+		p := b.pages[i]
 		d := b.pageData(p, assets)
 		if i > 0 {
 			d.Prev = b.link(p, b.pages[i-1])
@@ -76,7 +79,15 @@ func (b *builder) write() error {
 		if i+1 < len(b.pages) {
 			d.Next = b.link(p, b.pages[i+1])
 		}
-		if err := b.execute(tmpl, outFile(p.url), d); err != nil {
+		var err error
+		html[i], err = executePage(tmpl, outFile(p.url), d)
+		return err
+	})
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	for i, p := range b.pages {
+		if err := b.add(outFile(p.url), html[i]); err != nil {
 			return err
 		}
 	}
@@ -96,11 +107,21 @@ func (b *builder) write() error {
 }
 
 func (b *builder) execute(tmpl *template.Template, name string, d pageData) error {
-	var buf bytes.Buffer
-	if err := tmpl.ExecuteTemplate(&buf, "page.html", d); err != nil {
-		return fmt.Errorf("theme: %s: %w", name, err)
+	data, err := executePage(tmpl, name, d)
+	if err != nil {
+		return err
 	}
-	return b.add(name, buf.Bytes())
+	return b.add(name, data)
+}
+
+// executePage draws one page; safe on many goroutines at once.
+func executePage(tmpl *template.Template, name string, d pageData) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.Grow(len(d.Sidebar) + len(d.Body) + 8<<10) // the two big parts, and the rest of the page
+	if err := tmpl.ExecuteTemplate(&buf, "page.html", d); err != nil {
+		return nil, fmt.Errorf("theme: %s: %w", name, err)
+	}
+	return buf.Bytes(), nil
 }
 
 // pageData prepares the template data of p.
@@ -113,7 +134,7 @@ func (b *builder) pageData(p *page, assets assetSet) pageData {
 		Canonical:   b.cfg.BaseURL + p.url,
 		Assets:      assets.from(p.root),
 		Body:        p.body,
-		Sidebar:     b.sidebar(p),
+		Sidebar:     b.sidebarHTML(p),
 		Report:      href(p.root, reportURL),
 		IsHome:      p.url == "",
 	}
@@ -140,7 +161,7 @@ func (b *builder) notFoundData(assets assetSet) pageData {
 		Title:     "Page not found",
 		Home:      root,
 		Assets:    assets.from(root),
-		Sidebar:   b.sidebar(&page{root: root, section: -2}),
+		Sidebar:   b.sidebarHTML(&page{root: root, section: -2}),
 		Report:    root + reportURL,
 		NotFound:  true,
 	}

@@ -68,7 +68,7 @@ func (b *builder) writeReport(assets assetSet) error {
 		Canonical:   b.cfg.BaseURL + reportURL,
 		Assets:      assets.from(root),
 		Body:        template.HTML(body.String()),
-		Sidebar:     b.sidebar(p),
+		Sidebar:     b.sidebarHTML(p),
 		Report:      href(root, reportURL),
 	}
 	return b.execute(b.theme, outFile(reportURL), pd)
@@ -123,8 +123,8 @@ func (b *builder) fingerprint(id string) (string, error) {
 	return results.Fingerprint(sub)
 }
 
-// embeds maps each example id to the pages that show its code, telemetry
-// or output, in reading order.
+// embeds maps each example id to the pages that show its code, telemetry,
+// output, attributes, a table or a diff of its files, in reading order.
 func (b *builder) embeds() map[string][]*page {
 	out := map[string][]*page{}
 	for _, p := range b.pages {
@@ -133,18 +133,26 @@ func (b *builder) embeds() map[string][]*page {
 			if !entering {
 				return ast.WalkContinue, nil
 			}
-			var id string
+			var ids []string
 			switch n := n.(type) {
 			case *snippet.Node:
-				id = n.Block.Example
+				ids = []string{n.Block.Example}
 			case *snippet.TelemetryNode:
-				id = n.Example
+				ids = []string{n.Example}
 			case *snippet.OutputNode:
-				id = n.Example
+				ids = []string{n.Example}
+			case *snippet.AttributesNode:
+				ids = []string{n.Example}
+			case *snippet.TableNode:
+				ids = []string{snippet.ExampleOf(n.Path)}
+			case *snippet.DiffNode:
+				ids = []string{snippet.ExampleOf(n.From + "/"), snippet.ExampleOf(n.To + "/")}
 			}
-			if id != "" && !seen[id] {
-				seen[id] = true
-				out[id] = append(out[id], p)
+			for _, id := range ids {
+				if id != "" && !seen[id] {
+					seen[id] = true
+					out[id] = append(out[id], p)
+				}
 			}
 			return ast.WalkContinue, nil
 		})

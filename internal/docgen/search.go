@@ -28,15 +28,55 @@ type searchIndex struct {
 // searchPage is one page of the index. Keys are short: the file is
 // downloaded whole.
 type searchPage struct {
-	Title       string   `json:"t"`
-	URL         string   `json:"u"` // relative to the site root
-	Section     string   `json:"s,omitempty"`
-	Description string   `json:"d,omitempty"`
-	Headings    []string `json:"h,omitempty"`
+	Title       string `json:"t"`
+	URL         string `json:"u"` // relative to the site root
+	Section     string `json:"s,omitempty"`
+	Description string `json:"d,omitempty"`
+	// Headings are the page's headings below its title ("##" and
+	// deeper), in order, each with its anchor, so that a result can land
+	// on the heading.
+	Headings []searchHeading `json:"h,omitempty"`
+}
+
+// searchHeading is a heading and its id, written as a two-element array
+// ["text", "id"]: shorter than an object with keys.
+type searchHeading struct {
+	Text, ID string
+}
+
+// MarshalJSON writes the heading as ["text", "id"], leaving <, > and &
+// as they are, like the rest of the file.
+func (h searchHeading) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode([2]string{h.Text, h.ID}); err != nil {
+		return nil, err
+	}
+	return bytes.TrimSuffix(buf.Bytes(), []byte("\n")), nil
+}
+
+// UnmarshalJSON reads ["text", "id"].
+func (h *searchHeading) UnmarshalJSON(data []byte) error {
+	var pair [2]string
+	if err := json.Unmarshal(data, &pair); err != nil {
+		return err
+	}
+	h.Text, h.ID = pair[0], pair[1]
+	return nil
 }
 
 // writeSearchIndex writes search.json.
 func (b *builder) writeSearchIndex() error {
+	data, err := b.searchIndex()
+	if err != nil {
+		return err
+	}
+	return b.add("search.json", data)
+}
+
+// searchIndex is the content of search.json.
+func (b *builder) searchIndex() ([]byte, error) {
 	idx := searchIndex{Pages: make([]searchPage, 0, len(b.pages)), Words: map[string][]int{}}
 	for i, p := range b.pages {
 		e := searchPage{Title: p.meta.Title, URL: p.url, Description: p.meta.Description}
@@ -44,10 +84,12 @@ func (b *builder) writeSearchIndex() error {
 			e.Section = b.toc.Sections[p.section].Title
 		}
 		for _, h := range p.doc.Headings {
-			e.Headings = append(e.Headings, h.Text)
+			if h.Level >= 2 && h.ID != "" {
+				e.Headings = append(e.Headings, searchHeading{Text: h.Text, ID: h.ID})
+			}
 		}
 		idx.Pages = append(idx.Pages, e)
-		for _, w := range searchWords(proseOf(p)) {
+		for _, w := range p.searchWords() {
 			if ps := idx.Words[w]; len(ps) == 0 || ps[len(ps)-1] != i {
 				idx.Words[w] = append(ps, i)
 			}
@@ -60,9 +102,9 @@ func (b *builder) writeSearchIndex() error {
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(idx); err != nil {
-		return err
+		return nil, err
 	}
-	return b.add("search.json", buf.Bytes())
+	return buf.Bytes(), nil
 }
 
 // searchWords splits text into lower-case words at every character that is
@@ -73,6 +115,17 @@ func searchWords(text string) []string {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
 	return slices.DeleteFunc(words, func(w string) bool { return len([]rune(w)) < 2 })
+}
+
+// searchWords returns the distinct words of the page's prose, computed
+// once per parse: docgen serve builds the index again after every edit.
+func (p *page) searchWords() []string {
+	if p.words == nil {
+		words := searchWords(proseOf(p))
+		slices.Sort(words)
+		p.words = slices.Compact(words)
+	}
+	return p.words
 }
 
 // deltas rewrites ascending numbers as the first followed by differences.

@@ -49,7 +49,7 @@ func Serve(ctx context.Context, cfg Config, addr string, stdout, stderr io.Write
 	}
 	fmt.Fprintf(stdout, "docgen: serving %s at http://%s/ (Ctrl-C to stop)\n", full.Out, ln.Addr())
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 5 * time.Second}
-	go s.watch(ctx, watchedPaths(full))
+	go s.watch(ctx, full)
 	go func() {
 		<-ctx.Done()
 		shutdownCtx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
@@ -70,16 +70,75 @@ type server struct {
 	stdout io.Writer
 	stderr io.Writer
 
+	state *builder // the last good whole build, updated by later edits; only the watcher touches it
+
 	mu      sync.Mutex
 	version int    // successful builds so far
 	lastErr string // error of the last build, "" if it succeeded
 	subs    map[chan struct{}]bool
 }
 
-// rebuild builds the site and tells every open page.
+// rebuild builds the whole site and tells every open page.
 func (s *server) rebuild() {
 	start := time.Now()
-	err := Build(s.cfg)
+	full, err := s.cfg.withDefaults()
+	var b *builder
+	if err == nil {
+		b, err = generate(full)
+	}
+	if err == nil {
+		err = WriteDir(full.Out, &Site{Files: b.out})
+	}
+	if err == nil {
+		s.state = b
+	}
+	s.done(err, func() string { return fmt.Sprintf("docgen: built in %v", time.Since(start).Round(time.Millisecond)) })
+}
+
+// apply rebuilds what changed files (slash paths from the root) touch:
+// the pages that show them (builder.update), or the whole site.
+func (s *server) apply(changed []string) {
+	if s.state == nil {
+		s.rebuild()
+		return
+	}
+	start := time.Now()
+	files, full, err := s.state.update(changed)
+	if full {
+		s.rebuild()
+		return
+	}
+	if err == nil {
+		err = writeChanged(s.out, files)
+	}
+	s.done(err, func() string {
+		return fmt.Sprintf("docgen: updated %s in %v", describeUpdate(files), time.Since(start).Round(100*time.Microsecond))
+	})
+}
+
+// writeChanged replaces files of the output folder one by one, each with a
+// rename, so a reader never loads half a page.
+func writeChanged(out string, files map[string][]byte) error {
+	for name, data := range files {
+		p := filepath.Join(out, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return err
+		}
+		tmp := p + ".docgen-tmp"
+		if err := os.WriteFile(tmp, data, 0o644); err != nil {
+			return err
+		}
+		if err := os.Rename(tmp, p); err != nil {
+			os.Remove(tmp)
+			return err
+		}
+	}
+	return nil
+}
+
+// done records the outcome of a build or an update and tells every open
+// page.
+func (s *server) done(err error, ok func() string) {
 	s.mu.Lock()
 	if err != nil {
 		s.lastErr = err.Error()
@@ -87,7 +146,7 @@ func (s *server) rebuild() {
 	} else {
 		s.lastErr = ""
 		s.version++
-		fmt.Fprintf(s.stdout, "docgen: built in %v\n", time.Since(start).Round(time.Millisecond))
+		fmt.Fprintln(s.stdout, ok())
 	}
 	for ch := range s.subs {
 		select {

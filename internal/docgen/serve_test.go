@@ -97,3 +97,37 @@ func TestFingerprintSeesChanges(t *testing.T) {
 		t.Error("fingerprint did not change when a file grew")
 	}
 }
+
+// serve notices an edit to one page through file notifications and
+// rewrites that page alone in the output folder.
+func TestServeAppliesOneEdit(t *testing.T) {
+	s, root := newTestServer(t, "snippet_region")
+	home := filepath.Join(s.out, "index.html")
+	old := time.Now().Add(-time.Hour)
+	os.Chtimes(home, old, old)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	full, _ := s.cfg.withDefaults()
+	go s.watch(ctx, full)
+	time.Sleep(100 * time.Millisecond) // the watcher has added its folders
+	write(t, root, "content/start/quick.md", "---\ntitle: Quick\n---\n## Handler\n\nEdited while serving.\n\n```snippet examples/q/main.go#handler\n```\n")
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		s.mu.Lock()
+		v, lastErr := s.version, s.lastErr
+		s.mu.Unlock()
+		if v >= 2 || lastErr != "" || time.Now().After(deadline) {
+			if v < 2 {
+				t.Fatalf("no update after the edit (version %d, error %q)", v, lastErr)
+			}
+			break
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	if _, body := get(t, s, "/start/quick/"); !strings.Contains(body, "Edited while serving.") {
+		t.Error("the page does not show the edit")
+	}
+	if fi, err := os.Stat(home); err != nil || !fi.ModTime().Equal(old) {
+		t.Error("the home page was written again for an edit to another page")
+	}
+}

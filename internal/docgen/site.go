@@ -1,7 +1,6 @@
 package docgen
 
 import (
-	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -45,6 +44,8 @@ type builder struct {
 	results  *results.Reader
 	md       *markdown.Markdown
 	theme    *template.Template // site.Templates of cfg.Theme
+	sidebars sidebarCache
+	assetSet assetSet // the theme's files with their hashes, set by write
 	out      map[string][]byte
 }
 
@@ -55,8 +56,18 @@ func Generate(cfg Config) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{cfg: cfg, byFile: map[string]*page{}, assets: map[string]bool{}, out: map[string][]byte{}}
-	if b.theme, err = site.Templates(cfg.Theme); err != nil {
+	b, err := generate(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return &Site{Files: b.out}, nil
+}
+
+// generate builds the site and returns the builder, which docgen serve
+// keeps to apply later edits (update).
+func generate(cfg Config) (*builder, error) {
+	b, err := newBuilder(cfg)
+	if err != nil {
 		return nil, err
 	}
 	for _, step := range []func() error{b.load, b.parse, b.links, b.render, b.write} {
@@ -64,7 +75,14 @@ func Generate(cfg Config) (*Site, error) {
 			return nil, sortErrors(err)
 		}
 	}
-	return &Site{Files: b.out}, nil
+	return b, nil
+}
+
+func newBuilder(cfg Config) (*builder, error) {
+	b := &builder{cfg: cfg, byFile: map[string]*page{}, assets: map[string]bool{}, out: map[string][]byte{}}
+	var err error
+	b.theme, err = site.Templates(cfg.Theme)
+	return b, err
 }
 
 // load reads the table of contents, the pages' front matter, the examples
@@ -167,7 +185,7 @@ func listExamples(fsys fs.FS) ([]string, error) {
 	return ids, err
 }
 
-// parse parses every page, resolving its snippets.
+// parse parses every page, resolving its snippets, on every core.
 func (b *builder) parse() error {
 	hook := b.cfg.Telemetry
 	if hook == nil {
@@ -182,12 +200,12 @@ func (b *builder) parse() error {
 		Telemetry: hook,
 		Output:    b.programOutput,
 	})
-	var errs []error
-	for _, p := range b.pages {
+	return errors.Join(parallel(len(b.pages), func(i int) error {
+		p := b.pages[i]
 		doc, err := b.md.Parse(p.srcPath, p.src, p.root)
-		errs = append(errs, err)
+		errs := []error{err}
 		if doc == nil {
-			continue
+			return errors.Join(errs...)
 		}
 		p.doc = doc
 		p.ids = map[string]bool{}
@@ -200,8 +218,8 @@ func (b *builder) parse() error {
 		if p.meta.Title == "" {
 			errs = append(errs, fmt.Errorf("%s:1: no title: start the page with front matter holding title: <title>, between two lines ---", p.srcPath))
 		}
-	}
-	return errors.Join(errs...)
+		return errors.Join(errs...)
+	})...)
 }
 
 // snippetLink is the caption link of a snippet: its source, or the
@@ -263,10 +281,11 @@ func position(msg string) (string, int) {
 }
 
 // add puts a file into the site; two writers of one path is a bug to report.
+// The site keeps data: callers pass a slice they no longer write to.
 func (b *builder) add(name string, data []byte) error {
 	if _, ok := b.out[name]; ok {
 		return fmt.Errorf("%s: two files of the site have this path; rename the one in %s", name, b.cfg.Content)
 	}
-	b.out[name] = bytes.Clone(data)
+	b.out[name] = data
 	return nil
 }

@@ -1,6 +1,8 @@
 package highlight
 
 import (
+	"html"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -72,5 +74,22 @@ func TestDarkCoversLight(t *testing.T) {
 		if !strings.Contains(string(dark), DarkSelector+" "+sel+" {") {
 			t.Errorf("dark stylesheet has no rule for %s", sel)
 		}
+	}
+}
+
+// Whitespace is written as plain text, not wrapped in spans: the code's
+// text is unchanged and no <span class="w"> is left.
+func TestWhitespaceIsPlain(t *testing.T) {
+	src := "key:\n  - a: 1\n    b: \"two\"\n"
+	got, err := Code(ForLang("yaml"), src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(got), `class="w"`) {
+		t.Errorf("whitespace spans left:\n%s", got)
+	}
+	text := regexp.MustCompile(`<[^>]*>`).ReplaceAllString(string(got), "")
+	if html.UnescapeString(text) != src {
+		t.Errorf("text changed:\n got %q\nwant %q", html.UnescapeString(text), src)
 	}
 }

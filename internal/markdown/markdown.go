@@ -27,16 +27,18 @@ import (
 
 // Markdown parses and renders pages.
 type Markdown struct {
-	md goldmark.Markdown
+	md  goldmark.Markdown
+	ext *snippet.Extension
 }
 
 // New returns the site's Markdown dialect, with snippets resolved by opts.
 // This is the one place goldmark is configured.
 func New(opts snippet.Options) *Markdown {
+	ext := snippet.New(opts)
 	md := goldmark.New(
 		goldmark.WithExtensions(
 			extension.GFM, // tables, strikethrough, autolinks, task lists
-			snippet.New(opts),
+			ext,
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
@@ -47,8 +49,12 @@ func New(opts snippet.Options) *Markdown {
 			renderer.WithNodeRenderers(util.Prioritized(&siteRenderer{opts.Theme}, 50)),
 		),
 	)
-	return &Markdown{md: md}
+	return &Markdown{md: md, ext: ext}
 }
+
+// Forget makes the next Parse read the files under dir (from the
+// repository root) again; see snippet.Extension.Forget.
+func (m *Markdown) Forget(dir string) { m.ext.Forget(dir) }
 
 // Doc is a parsed page.
 type Doc struct {

@@ -72,8 +72,11 @@ func spanChecks(e *spec.SpanExp, s telemetry.Span, a assignment) []check {
 	cs = valueCheck(cs, "status", e.Status, s.StatusCode)
 	cs = valueCheck(cs, "status_message", e.StatusMsg, s.StatusMsg)
 	cs = valueCheck(cs, "scope", e.Scope, s.Scope)
+	cs = valueCheck(cs, "scope_version", e.ScopeVersion, optional(s.ScopeVersion))
 	cs = attrChecks(cs, "attributes.", e.Attributes, s.Attributes)
 	cs = valueCheck(cs, "trace_state", e.TraceState, optional(s.TraceState))
+	cs = valueCheck(cs, "trace_id", e.TraceID, s.TraceID)
+	cs = valueCheck(cs, "parent_span_id", e.ParentSpanID, optional(s.ParentSpanID))
 	cs = valueCheck(cs, "dropped_attributes_count", e.DroppedAttributes, int64(s.DroppedAttributes))
 	cs = valueCheck(cs, "dropped_events_count", e.DroppedEvents, int64(s.DroppedEvents))
 	cs = valueCheck(cs, "dropped_links_count", e.DroppedLinks, int64(s.DroppedLinks))
@@ -188,6 +191,7 @@ func logItem(path string, idx int, e *spec.LogExp, d *telemetry.Data) item {
 			cs = attrChecks(cs, "attributes.", e.Attributes, l.Attributes)
 			cs = valueCheck(cs, "trace_id", e.TraceID, optional(l.TraceID))
 			cs = valueCheck(cs, "span_id", e.SpanID, optional(l.SpanID))
+			cs = valueCheck(cs, "trace_flags", e.TraceFlags, int64(l.TraceFlags))
 			if e.Span != "" {
 				s := a[e.Span]
 				cs = append(cs, check{

@@ -84,6 +84,10 @@ type Example struct {
 	Cases []string `json:"cases,omitempty"`
 	// Fingerprint of examples/<id> as verified (see Fingerprint); optional.
 	Fingerprint string `json:"fingerprint,omitempty"`
+	// CacheKey is what the result depended on: the example's files, the
+	// images of the services it used, Go and verify itself (see verify's
+	// cache); a later run with the same key reuses the result. Optional.
+	CacheKey string `json:"cache_key,omitempty"`
 }
 
 // File is the whole of results.json.

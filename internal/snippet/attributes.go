@@ -30,7 +30,9 @@ import (
 // optional note. The body picks the item: "span: NAME" (the first span of
 // that name), "metric: NAME" (the first data point of that metric) or
 // "resource: NAME" (the resource of the first span, or else metric, of that
-// name). The table lists every attribute of the convention with the value
+// name). With "span:" an optional "kind: CLIENT" (or SERVER, INTERNAL,
+// PRODUCER, CONSUMER) picks the first span of that name and kind: a client
+// and a server span often share a name. The table lists every attribute of the convention with the value
 // captured, or "not set", then the attributes the item carried that the
 // convention does not list. The values come from the run, never from the
 // page.
@@ -54,6 +56,7 @@ type AttributesNode struct {
 	Title      string // the convention's title
 	What       string // "span", "metric" or "resource"
 	Name       string // the span's or metric's name
+	SpanKind   string // with What "span": the span kind asked for, or ""
 	Found      bool   // false: no verified run yet; Rows then have no values
 	Rows       []AttrRow
 	Extra      []AttrRow // attributes the item carried that the convention does not list
@@ -126,7 +129,11 @@ type attrQuery struct {
 	Span       string `yaml:"span"`
 	Metric     string `yaml:"metric"`
 	Resource   string `yaml:"resource"`
+	Kind       string `yaml:"kind"` // with span: only
 }
+
+// spanKinds are the values of an attributes block's "kind:" line.
+var spanKinds = []string{"INTERNAL", "SERVER", "CLIENT", "PRODUCER", "CONSUMER"}
 
 // attributes resolves a ```attributes block into its node.
 func (t *transformer) attributes(page Page, line int, b Block, fb *ast.FencedCodeBlock, src []byte) (*AttributesNode, error) {
@@ -155,6 +162,10 @@ func (t *transformer) attributes(page Page, line int, b Block, fb *ast.FencedCod
 	if q.Convention == "" || len(picks) != 1 {
 		return fail(errors.New("write \"convention: NAME\" (a file content/conventions/NAME.yaml) and exactly one of \"span: NAME\", \"metric: NAME\", \"resource: NAME\" in the block"))
 	}
+	if q.Kind != "" && (n.What != "span" || !slices.Contains(spanKinds, q.Kind)) {
+		return fail(fmt.Errorf("kind %q: write it with \"span: NAME\" only, as one of %s", q.Kind, strings.Join(spanKinds, ", ")))
+	}
+	n.SpanKind = q.Kind
 	if fi, err := fs.Stat(t.e.opts.Repo, "examples/"+b.Example); err != nil || !fi.IsDir() {
 		return fail(fmt.Errorf("unknown example: there is no folder examples/%s", b.Example))
 	}
@@ -188,7 +199,7 @@ func (t *transformer) attributes(page Page, line int, b Block, fb *ast.FencedCod
 	if d == nil {
 		return n, nil // no run yet: the theme says so
 	}
-	attrs, err := pickAttrs(d, n.What, n.Name)
+	attrs, err := pickAttrs(d, n.What, n.Name, n.SpanKind)
 	if err != nil {
 		return fail(err)
 	}
@@ -209,11 +220,12 @@ func (t *transformer) attributes(page Page, line int, b Block, fb *ast.FencedCod
 	return n, nil
 }
 
-// pickAttrs returns the attributes an attributes block shows.
-func pickAttrs(d *telemetry.Data, what, name string) (telemetry.Attrs, error) {
+// pickAttrs returns the attributes an attributes block shows. A kind other
+// than "" narrows a span to that kind.
+func pickAttrs(d *telemetry.Data, what, name, kind string) (telemetry.Attrs, error) {
 	var spans, metrics []string
 	for _, s := range d.Spans {
-		if s.Name == name {
+		if s.Name == name && (kind == "" || s.Kind == kind) {
 			if what == "resource" {
 				return s.Resource, nil
 			}
@@ -236,6 +248,9 @@ func pickAttrs(d *telemetry.Data, what, name string) (telemetry.Attrs, error) {
 	}
 	switch what {
 	case "span":
+		if kind != "" {
+			return nil, fmt.Errorf("no %s span named %q in the run; it has %q", kind, name, spans)
+		}
 		return nil, fmt.Errorf("no span named %q in the run; it has %q", name, spans)
 	case "metric":
 		return nil, fmt.Errorf("no data point of a metric named %q in the run; it has %q", name, metrics)

@@ -37,6 +37,7 @@ package snippet
 import (
 	"html/template"
 	"io/fs"
+	"strings"
 	"sync"
 
 	"github.com/yuin/goldmark"
@@ -155,6 +156,23 @@ func (e *Extension) parse(path string) (*region.File, error) {
 	}
 	e.files[path] = &p
 	return p.f, p.err
+}
+
+// Forget drops what the extension read from files under dir (a path from
+// the repository root, e.g. examples/quickstart) and the fingerprint of the
+// example there, so that the next parse reads them again. docgen serve
+// calls it when those files change.
+func (e *Extension) Forget(dir string) {
+	e.mu.Lock()
+	defer e.mu.Unlock()
+	for p := range e.files {
+		if p == dir || strings.HasPrefix(p, dir+"/") {
+			delete(e.files, p)
+		}
+	}
+	if id := ExampleOf(dir + "/"); id != "" {
+		delete(e.prints, id)
+	}
 }
 
 // fingerprint returns the results.Fingerprint of examples/<id> in the

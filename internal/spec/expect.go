@@ -4,20 +4,27 @@ import "go.yaml.in/yaml/v3"
 
 // SpanExp expects one span.
 type SpanExp struct {
-	Line       int               `yaml:"-"`
-	ID         string            `yaml:"id"`     // a name other expectations refer to
-	Name       *Value            `yaml:"name"`   // span name
-	Kind       *Value            `yaml:"kind"`   // SERVER, CLIENT, ..., or {one_of: [...]}
-	Status     *Value            `yaml:"status"` // UNSET, OK, ERROR
-	StatusMsg  *Value            `yaml:"status_message"`
-	Scope      *Value            `yaml:"scope"`
-	Attributes map[string]*Value `yaml:"attributes"`
-	Parent     string            `yaml:"parent"`     // id of the expected parent span
-	Root       bool              `yaml:"root"`       // has no parent
-	SameTrace  string            `yaml:"same_trace"` // id of a span in the same trace
-	Events     []*EventExp       `yaml:"events"`
-	Links      []*LinkExp        `yaml:"links"`
-	TraceState *Value            `yaml:"trace_state"` // W3C tracestate, e.g. "shop=canary"
+	Line      int    `yaml:"-"`
+	ID        string `yaml:"id"`     // a name other expectations refer to
+	Name      *Value `yaml:"name"`   // span name
+	Kind      *Value `yaml:"kind"`   // SERVER, CLIENT, ..., or {one_of: [...]}
+	Status    *Value `yaml:"status"` // UNSET, OK, ERROR
+	StatusMsg *Value `yaml:"status_message"`
+	Scope     *Value `yaml:"scope"`
+	// ScopeVersion is the version of the instrumentation scope, as a
+	// library gives it with trace.WithInstrumentationVersion.
+	ScopeVersion *Value            `yaml:"scope_version"`
+	Attributes   map[string]*Value `yaml:"attributes"`
+	Parent       string            `yaml:"parent"`     // id of the expected parent span
+	Root         bool              `yaml:"root"`       // has no parent
+	SameTrace    string            `yaml:"same_trace"` // id of a span in the same trace
+	Events       []*EventExp       `yaml:"events"`
+	Links        []*LinkExp        `yaml:"links"`
+	TraceState   *Value            `yaml:"trace_state"` // W3C tracestate, e.g. "shop=canary"
+	// TraceID and ParentSpanID match the ids as hex, e.g. of a parent that
+	// came from another process in a traceparent header.
+	TraceID      *Value `yaml:"trace_id"`
+	ParentSpanID *Value `yaml:"parent_span_id"`
 	// What the SDK dropped to stay within its span limits, e.g. 3 or {gte: 1}.
 	DroppedAttributes *Value `yaml:"dropped_attributes_count"`
 	DroppedEvents     *Value `yaml:"dropped_events_count"`
@@ -77,6 +84,9 @@ type LogExp struct {
 	Scope      *Value            `yaml:"scope"`
 	TraceID    *Value            `yaml:"trace_id"` // e.g. {absent: true}: not correlated
 	SpanID     *Value            `yaml:"span_id"`
+	// TraceFlags are the W3C trace flags the record carries: 1 when its
+	// span was sampled, 0 when not.
+	TraceFlags *Value `yaml:"trace_flags"`
 	// Absent turns the expectation around: no log record may match it.
 	Absent bool `yaml:"absent"`
 	// Count, when set, counts the log records that match (count.go).

@@ -40,6 +40,10 @@ type ServeRequest struct {
 	// goes on once the server has read it, so the signal arrives while the
 	// server is still serving it (inflight.go in internal/verify).
 	InFlight bool `yaml:"in_flight"`
+	// ShowBody prints the answer's body into the output after its status
+	// line, where run.output matchers and the page's output block see it:
+	// a Prometheus scrape, say.
+	ShowBody bool `yaml:"show_body"`
 }
 
 // UnmarshalYAML implements yaml.Unmarshaler.
@@ -108,6 +112,9 @@ func (s *Spec) checkServe(bad reporter) {
 		}
 		if r.Status == 0 {
 			r.Status = http.StatusOK
+		}
+		if r.ShowBody && r.InFlight {
+			bad(r.Line, "run.serve.requests[%d]: show_body prints an answer verify waits for; it does not combine with in_flight", i)
 		}
 		if r.Status < 100 || r.Status > 599 {
 			bad(r.Line, "run.serve.requests[%d].status: want an HTTP status such as 200, got %d", i, r.Status)

@@ -113,6 +113,16 @@ type Run struct {
 	// Sizes are more main packages of the module whose sizes verify
 	// reports beside the program's, for run.arch.
 	Sizes []string `yaml:"sizes"`
+	// Build are commands run in the example's folder before the program,
+	// such as a wasm module's build (build.go).
+	Build []*Step `yaml:"build"`
+	// Program, when set, is run instead of the example's Go program, with
+	// run.args, such as a C host built by run.build: "${BUILD}/host".
+	Program string `yaml:"program"`
+	// Test runs the tests of the module's root package instead of its
+	// program: verify builds them with go test -c and runs the test binary
+	// with run.args, such as [-test.v] (gotest.go).
+	Test bool `yaml:"test"`
 	// Netns runs the program in the network namespace of a service the
 	// case needs, one at an address no variable can change (netns.go).
 	Netns string `yaml:"netns"`
@@ -266,6 +276,8 @@ func (s *Spec) check() error {
 	s.checkAlongside(bad)
 	s.checkOutage(bad)
 	s.checkArch(bad)
+	s.checkBuild(bad)
+	s.checkTest(bad)
 	s.checkNetns(bad)
 	s.checkDeploy(bad)
 	// The steps after this one read every item: an empty one stops here.

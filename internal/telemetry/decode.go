@@ -113,7 +113,9 @@ func (d *Data) addTraces(t ptrace.Traces) {
 		for _, ss := range rs.ScopeSpans().All() {
 			scope := ss.Scope().Name()
 			for _, s := range ss.Spans().All() {
-				d.Spans = append(d.Spans, decodeSpan(res, scope, s))
+				sp := decodeSpan(res, scope, s)
+				sp.ScopeVersion = ss.Scope().Version()
+				d.Spans = append(d.Spans, sp)
 			}
 		}
 	}
@@ -192,6 +194,7 @@ func (d *Data) addLogs(l plog.Logs) {
 				}
 				lg.TraceID = idString(r.TraceID())
 				lg.SpanID = idString(r.SpanID())
+				lg.TraceFlags = int(r.Flags())
 				d.Logs = append(d.Logs, lg)
 			}
 		}

@@ -41,6 +41,7 @@ type RawFile struct {
 type Span struct {
 	Resource     Attrs
 	Scope        string
+	ScopeVersion string // the instrumentation scope's version, if any
 	TraceID      string // 32 hex digits
 	SpanID       string // 16 hex digits
 	ParentSpanID string // empty for a root span
@@ -114,6 +115,7 @@ type Log struct {
 	Attributes     Attrs
 	TraceID        string
 	SpanID         string
+	TraceFlags     int // W3C trace flags: 1 sampled
 	EventName      string
 }
 

@@ -26,7 +26,7 @@ const stripFlags = "-s -w"
 func executeArch(ctx context.Context, ex Example, sp *spec.Spec, bin string, env []string) ranCase {
 	arch := sp.Run.Arch
 	if arch == "" {
-		return execute(ctx, ex, sp, bin, env)
+		return executeTest(ctx, ex, sp, bin, env) // execute, with any run.test (gotest.go)
 	}
 	var report bytes.Buffer
 	fmt.Fprintf(&report, "verify: built for %s with CGO_ENABLED=0 (size in bytes)\n", target(arch))

@@ -86,6 +86,8 @@
 //	      links:
 //	        - span: query          # a link to the span matched as "query"
 //	      trace_state: shop=canary # the W3C tracestate it carries
+//	      trace_id: {present: true}    # ids in hex, for a parent that did not export
+//	      parent_span_id: {present: true} # itself (a traceparent a C host passed in)
 //	      dropped_attributes_count: 3  # dropped by span limits; also
 //	                               # dropped_events_count, dropped_links_count
 //	  metrics:
@@ -157,6 +159,8 @@
 //	        status: 201            # the status it must answer with
 //	      - path: /report
 //	        in_flight: true        # do not wait for the answer (see In flight below)
+//	      - path: /metrics
+//	        show_body: true        # print the answer's body into the output
 //	    signal: SIGINT             # sent after the last request: SIGINT (default) or SIGTERM
 //	  timeout: 60s                 # bounds all of it, the exit after the signal included
 //
@@ -271,6 +275,33 @@
 // A missing emulator fails the case with what to install (`make test`
 // installs it through scripts/ensure-qemu.sh). run.arch runs the main
 // program only: it does not combine with run.serve or run.alongside.
+//
+// # Builds before the run
+//
+// Some programs are not the example's Go program alone: a wasm module its
+// host loads, a C host that loads the example built as a C shared library.
+// run.build lists commands run in the example's folder, in order, after the
+// example compiled and before the program runs; run.program then runs
+// instead of the example's Go program, with run.args:
+//
+//	run:
+//	  build:
+//	    - cmd: [go, build, -buildmode=c-shared, -o, '${BUILD}/libwork.so', .]
+//	    - cmd: [gcc, -o, '${BUILD}/host', host.c, '-L${BUILD}', -lwork]
+//	      env: {CGO_ENABLED: "1"}  # added to verify's environment
+//	  program: ${BUILD}/host
+//
+// ${BUILD} is a fresh folder of the run for what they make (the example's
+// folder is the source the page shows, and stays clean); it expands in cmd,
+// env values, run.program and run.args, and no other ${NAME} does. A command
+// runs as written (no shell) with GOWORK=off and GOFLAGS=-mod=readonly, as
+// the example's own build. The output starts with each command as written:
+//
+//	verify: run.build: go build -buildmode=c-shared -o ${BUILD}/libwork.so .
+//
+// A command that fails, or is not installed, fails the case before the
+// program runs, with the line of verify.yaml and what the command printed.
+// run.program does not combine with run.arch.
 //
 // # A fixed address
 //
@@ -556,4 +587,40 @@
 // Images are built here from recipes (oteldocs.dev/testcontainers/...):
 // no registry is needed. Every container verify starts is removed when it
 // ends: on success, failure, timeout and Ctrl-C.
+//
+// # Tests
+//
+// A page about testing instrumentation shows a _test.go file, and its tests
+// must pass as the program must. A case with run.test runs them instead of
+// the program:
+//
+//	---
+//	case: tests
+//	run:
+//	  test: true                 # go test -c of the root package, then run it
+//	  args: [-test.v]            # flags of the test binary (-test.run, ...)
+//	  output:
+//	    - {pattern: '--- PASS: TestCheckout'}
+//	expect:
+//	  no_telemetry: true         # in-memory exporters send nothing
+//
+// verify builds the test binary with go test -c (GOWORK=off) and runs it in
+// the example's folder with the case's environment, as go test does. A failing
+// test exits 1, which fails the case (run.exit_code 0 is the default); the
+// output, the test's messages included, is in output.txt. run.test does not
+// combine with run.serve, run.alongside or run.arch.
+//
+// # Ids and trace flags
+//
+// A span may be matched by its ids, for a parent that came from another
+// process (a traceparent header or TRACEPARENT variable), and a log record by
+// its W3C trace flags, which say whether its span was sampled:
+//
+//	expect:
+//	  spans:
+//	    - trace_id: 4bf92f3577b34da6a3ce929d0e0e4736
+//	      parent_span_id: 00f067aa0ba902b7
+//	  logs:
+//	    - trace_id: 4bf92f3577b34da6a3ce929d0e0e4736
+//	      trace_flags: 0           # logged in a span that was not sampled
 package verify

@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -100,9 +101,14 @@ func sendServeRequest(ctx context.Context, client *http.Client, sp *spec.Spec, i
 		fmt.Fprintf(out, "verify: %s: %v\n", want, err)
 		return fail("%v", err)
 	}
-	io.Copy(io.Discard, resp.Body)
+	body, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	fmt.Fprintf(out, "verify: %s: %s\n", want, resp.Status)
+	line := fmt.Sprintf("verify: %s: %s\n", want, resp.Status)
+	if want.ShowBody {
+		// One write: the body's lines stay under their status line.
+		line += string(bytes.TrimRight(body, "\n")) + "\n"
+	}
+	io.WriteString(out, line)
 	if resp.StatusCode != want.Status {
 		return fail("want status %d, got %s", want.Status, resp.Status)
 	}

@@ -140,8 +140,8 @@ func verifyCase(ctx context.Context, cfg Config, svc *services, ex Example, sp *
 	if err != nil {
 		return fail(results.LevelCompiled, err.Error())
 	}
-	octx, outage := startOutage(ctx, coll, sp)      // collector.outage (outage.go)
-	run := executeAlongside(octx, ex, sp, bin, env) // execute, with any run.alongside (alongside.go)
+	octx, outage := startOutage(ctx, coll, sp) // collector.outage (outage.go)
+	run := buildAndExecute(octx, ex, sp, bin, env)
 	if outage != nil {
 		log, failures := outage.finish()
 		run.output, run.requestFailures = append(run.output, log...), append(run.requestFailures, failures...)
@@ -182,6 +182,19 @@ func verifyCase(ctx context.Context, cfg Config, svc *services, ex Example, sp *
 		fmt.Fprintf(cfg.Log, "verify: %s %s: %s\n", ex.ID, sp.Case, timing(built, run, w))
 	}
 	return level, failures
+}
+
+// buildAndExecute runs run.build (prebuild.go), then the case's program
+// (run.program or bin) with any run.alongside (alongside.go). What run.build
+// printed comes first in the output.
+func buildAndExecute(ctx context.Context, ex Example, sp *spec.Spec, bin string, env []string) ranCase {
+	rsp, prog, pre, err := prebuild(ctx, ex, sp, bin)
+	if err != nil {
+		return ranCase{exitCode: -1, output: pre, err: err}
+	}
+	run := executeAlongside(ctx, ex, rsp, prog, env)
+	run.output = append(pre, run.output...)
+	return run
 }
 
 // execute runs the example's binary in its folder within its timeout and

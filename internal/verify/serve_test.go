@@ -44,6 +44,16 @@ func TestServeAndStop(t *testing.T) {
 		wantOutput: []string{`got GET /a?q=1 header="" body=""`, `got POST /b header="yes" body="hello"`, "stopping on interrupt", "flushed",
 			"verify: GET /a?q=1: 200 OK", "verify: POST /b: 200 OK", "verify: sent SIGINT"},
 	}, {
+		name: "show body",
+		yaml: `run:
+  serve:
+    requests:
+      - path: /body
+        show_body: true
+      - path: /a
+`,
+		wantOutput: []string{"verify: GET /body: 200 OK", "metric_a 1", "metric_b 2", "verify: GET /a: 200 OK"},
+	}, {
 		name: "sigterm and ready path",
 		yaml: `run:
   serve: {ready: /ready, signal: SIGTERM, requests: [{path: /x}]}

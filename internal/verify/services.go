@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/testcontainers/testcontainers-go"
@@ -30,6 +31,7 @@ type services struct {
 	certs     *collector.Certificates
 	caFile    string
 	started   []testcontainers.Container
+	mu        sync.Mutex // examples verified side by side share the dedicated Collectors
 }
 
 // testcontainersDefaults sets what testcontainers-go needs on machines
@@ -173,6 +175,8 @@ func (s *services) collectorFor(ctx context.Context, opts spec.Collector) (*coll
 	if !opts.Dedicated() {
 		return s.collector, nil, nil
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	var env []string
 	var copts []testcontainers.ContainerCustomizer
 	if opts.TLS {

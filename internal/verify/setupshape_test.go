@@ -160,7 +160,7 @@ func (c *shapeChecker) parse(name string, src []byte) *ast.File {
 		c.errorf(token.NoPos, "%s/%s: missing: run calls setupOTel there", c.dir, name)
 		return nil
 	}
-	f, err := parser.ParseFile(c.fset, name, src, 0)
+	f, err := parser.ParseFile(c.fset, name, src, parser.ParseComments)
 	if err != nil {
 		c.errorf(token.NoPos, "%s/%v", c.dir, err)
 		return nil
@@ -392,7 +392,7 @@ func (c *shapeChecker) checkCaller(f *ast.File) {
 		}
 		return !found
 	})
-	if !found {
+	if !found && !flushedByExport(f, shutdown) {
 		c.errorf(setupCall.Pos(), "%s is not flushed with shutdownTimeout: after the error check add `defer func() { ctx, cancel := context.WithTimeout(context.Background(), shutdownTimeout); defer cancel(); err = errors.Join(err, %s(ctx)) }()`", shutdown, shutdown)
 	}
 }

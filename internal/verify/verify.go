@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -8,9 +9,11 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"oteldocs.dev/internal/results"
@@ -25,7 +28,13 @@ type Config struct {
 	Filter  *regexp.Regexp // only examples whose id matches; nil = all
 	Log     io.Writer      // progress and results; default os.Stdout
 	Verbose bool           // also print each example's output
+	Cache   string         // CacheUse (default), CacheForce or CacheStrict; see cache.go
+	Jobs    int            // examples verified side by side; default the number of CPUs
+	Timeout time.Duration  // for one example, all its cases; default DefaultTimeout
 }
+
+// DefaultTimeout bounds one example, all its cases together.
+const DefaultTimeout = 10 * time.Minute
 
 // Example is one examples/<id> with its parsed spec.
 type Example struct {
@@ -52,9 +61,13 @@ func Run(ctx context.Context, cfg Config) (failed int, err error) {
 	}
 	defer os.RemoveAll(runDir)
 	s := &session{cfg: cfg, runDir: runDir, goVersion: goEnv(ctx, "GOVERSION"), this: &results.File{}}
-	built := s.buildAll(ctx, exs)
+	todo, err := s.useCache(exs)
+	if err != nil {
+		return 0, err
+	}
+	built := s.buildAll(ctx, todo)
 	if len(built) > 0 && ctx.Err() == nil {
-		svc, stop, err := s.startServices(ctx, needsOf(exs))
+		svc, stop, err := s.startServices(ctx, needsOf(built))
 		defer stop()
 		if err != nil {
 			return s.failed, err
@@ -67,7 +80,12 @@ func Run(ctx context.Context, cfg Config) (failed int, err error) {
 	if ctx.Err() != nil {
 		return s.failed, fmt.Errorf("interrupted: %w", ctx.Err())
 	}
-	fmt.Fprintf(cfg.Log, "verify: %d passed, %d failed\n", s.passed, s.failed)
+	summary(cfg.Log, s.this.Examples)
+	if s.reused > 0 {
+		fmt.Fprintf(cfg.Log, "verify: %d passed (%d unchanged since a passing run, reused; -force runs them), %d failed\n", s.passed, s.reused, s.failed)
+	} else {
+		fmt.Fprintf(cfg.Log, "verify: %d passed, %d failed\n", s.passed, s.failed)
+	}
 	return s.failed, nil
 }
 
@@ -77,6 +95,12 @@ func (c Config) withDefaults() Config {
 	}
 	if c.Out == "" {
 		c.Out = filepath.Join(c.Root, filepath.FromSlash(results.Dir))
+	}
+	if c.Jobs <= 0 {
+		c.Jobs = runtime.NumCPU()
+	}
+	if c.Timeout <= 0 {
+		c.Timeout = DefaultTimeout
 	}
 	return c
 }
@@ -92,7 +116,51 @@ type session struct {
 	bins           map[string]string        // by example id
 	buildTook      map[string]time.Duration // by example id
 	prints         map[string]string        // results.Fingerprint of each example's files before its build
+	keys           map[string]string        // cacheKey of each example, before its build
 	passed, failed int
+	reused         int        // of passed: results taken from the cache
+	mu             sync.Mutex // record and started, from the examples side by side
+	progress       struct {
+		total, done, running int
+		start                time.Time
+	}
+}
+
+// useCache records the examples whose last passing result still stands
+// (cache.go) and returns the others, to run. With CacheStrict any other is
+// an error; with CacheForce every example runs.
+func (s *session) useCache(exs []Example) ([]Example, error) {
+	prev, err := results.Read(filepath.Join(s.cfg.Out, results.FileName))
+	if err != nil {
+		return nil, err
+	}
+	s.prints, s.keys = map[string]string{}, map[string]string{}
+	var todo []Example
+	var misses []string
+	for _, ex := range exs {
+		// Before the build: an edit during the run makes the result stale, not current.
+		if s.prints[ex.ID], err = results.Fingerprint(os.DirFS(ex.Dir)); err != nil {
+			return nil, fmt.Errorf("%s: %w", ex.Dir, err)
+		}
+		if s.keys[ex.ID], err = cacheKey(ex, s.prints[ex.ID], s.goVersion); err != nil {
+			return nil, err
+		}
+		if s.cfg.Cache != CacheForce {
+			if r, ok := cached(prev, s.cfg.Out, ex.ID, s.keys[ex.ID]); ok {
+				s.record(r, "cached: verified "+r.VerifiedAt.UTC().Format("2006-01-02 15:04"))
+				s.reused++
+				continue
+			}
+		}
+		if s.cfg.Cache == CacheStrict {
+			misses = append(misses, ex.ID+": "+whyNotCached(prev, ex.ID, s.keys[ex.ID]))
+		}
+		todo = append(todo, ex)
+	}
+	if len(misses) > 0 {
+		return nil, fmt.Errorf("-cache=strict: %d example(s) have no result to reuse; run verify without -cache=strict:\n  %s", len(misses), strings.Join(misses, "\n  "))
+	}
+	return todo, nil
 }
 
 // discover finds the examples cfg.Filter selects (Discover) and says which.
@@ -134,15 +202,13 @@ func needsOf(exs []Example) map[string]bool {
 // wait for containers, and returns those that built; the others fail here.
 func (s *session) buildAll(ctx context.Context, exs []Example) []Example {
 	binDir := filepath.Join(s.runDir, "bin")
-	s.bins, s.buildTook, s.prints = map[string]string{}, map[string]time.Duration{}, map[string]string{}
+	s.bins, s.buildTook = map[string]string{}, map[string]time.Duration{}
 	var built []Example
 	for _, ex := range exs {
-		// Before the build: an edit during the run makes the result stale, not current.
-		s.prints[ex.ID], _ = results.Fingerprint(os.DirFS(ex.Dir))
 		bin, took, r := compile(ctx, ex, binDir)
 		if r != nil {
 			r.Versions.Go, r.Fingerprint = s.goVersion, s.prints[ex.ID]
-			s.record(*r)
+			s.record(*r, "")
 			continue
 		}
 		s.buildTook[ex.ID] = took
@@ -179,23 +245,86 @@ func (s *session) startServices(ctx context.Context, needs map[string]bool) (*se
 	return svc, stop, nil
 }
 
-// verifyAll verifies each built example in turn, until ctx ends.
+// verifyAll verifies the built examples, cfg.Jobs at a time, until ctx
+// ends; each example has cfg.Timeout. Examples side by side share the
+// services: each case's telemetry is told apart by its run id. An example
+// with a collector.outage case stops and starts a Collector, so those run
+// alone, after the others.
 func (s *session) verifyAll(ctx context.Context, svc *services, built []Example) {
+	var shared, alone []Example
 	for _, ex := range built {
+		if hasOutage(ex) {
+			alone = append(alone, ex)
+		} else {
+			shared = append(shared, ex)
+		}
+	}
+	s.progress.total, s.progress.start = len(built), time.Now()
+	one := func(ex Example) {
 		if ctx.Err() != nil {
 			return
 		}
-		r := verifyOne(ctx, s.cfg, svc, ex, s.bins[ex.ID], s.buildTook[ex.ID])
+		s.started(ex)
+		ectx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
+		defer cancel()
+		r := verifyOne(ectx, s.cfg, svc, ex, s.bins[ex.ID], s.buildTook[ex.ID])
+		if ctx.Err() == nil && ectx.Err() != nil {
+			r.Status = results.StatusFail
+			r.Failures = append(r.Failures, fmt.Sprintf("examples/%s: did not finish within verify's -timeout of %s", ex.ID, s.cfg.Timeout))
+		}
 		r.Versions.Go, r.Versions.Collector = s.this.Versions.Go, s.this.Versions.Collector
-		r.Fingerprint = s.prints[ex.ID]
-		s.record(r)
+		r.Fingerprint, r.CacheKey = s.prints[ex.ID], s.keys[ex.ID]
+		s.record(r, "")
+	}
+	next := make(chan Example)
+	var wg sync.WaitGroup
+	for range min(s.cfg.Jobs, len(shared)) {
+		wg.Go(func() {
+			for ex := range next {
+				one(ex)
+			}
+		})
+	}
+	for _, ex := range shared {
+		next <- ex
+	}
+	close(next)
+	wg.Wait()
+	for _, ex := range alone {
+		one(ex)
 	}
 }
 
-// record keeps r, prints it and counts it.
-func (s *session) record(r results.Example) {
+// hasOutage reports whether a case of ex stops its Collector mid-run.
+func hasOutage(ex Example) bool {
+	for _, sp := range append([]*spec.Spec{ex.Spec}, ex.Spec.Cases...) {
+		if sp.Collector.Outage != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// started prints which example starts, with the counts so far.
+func (s *session) started(ex Example) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.progress.running++
+	p := s.progress
+	fmt.Fprintf(s.cfg.Log, "verify: running %s (%d done of %d, %d running, %d failed; %s)\n",
+		ex.ID, p.done, p.total, p.running, s.failed, round(time.Since(p.start)))
+}
+
+// record keeps r, prints it (with note, if any) and counts it.
+func (s *session) record(r results.Example, note string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.progress.running > 0 {
+		s.progress.running--
+		s.progress.done++
+	}
 	s.this.Put(r)
-	report(s.cfg.Log, r)
+	report(s.cfg.Log, r, note)
 	if r.Status == results.StatusPass {
 		s.passed++
 	} else {
@@ -219,6 +348,25 @@ func (s *session) writeResults(exs []Example) error {
 			f.Put(r)
 		}
 	})
+}
+
+// summary prints every example of the run as a table, the slowest first
+// (what to split across shards, what to make faster).
+func summary(w io.Writer, rs []results.Example) {
+	if len(rs) < 2 {
+		return
+	}
+	rs = slices.Clone(rs)
+	slices.SortStableFunc(rs, func(a, b results.Example) int { return cmp.Compare(b.DurationMS, a.DurationMS) })
+	fmt.Fprintf(w, "verify: summary\n  %-28s %-6s %-9s %s\n", "EXAMPLE", "STATUS", "LEVEL", "TIME")
+	for _, r := range rs {
+		level := string(r.Level)
+		if level == "" {
+			level = "-"
+		}
+		fmt.Fprintf(w, "  %-28s %-6s %-9s %s\n", r.ID, strings.ToUpper(string(r.Status)), level,
+			(time.Duration(r.DurationMS) * time.Millisecond).Round(100*time.Millisecond))
+	}
 }
 
 // Discover finds examples/*/verify.yaml below root and parses each. All
@@ -271,7 +419,7 @@ func collectorVersion(img string) string {
 	return img
 }
 
-func report(w io.Writer, r results.Example) {
+func report(w io.Writer, r results.Example, note string) {
 	status := "PASS"
 	if r.Status != results.StatusPass {
 		status = "FAIL"
@@ -280,7 +428,11 @@ func report(w io.Writer, r results.Example) {
 	if level == "" {
 		level = "-"
 	}
-	fmt.Fprintf(w, "%s %-24s %-9s %s\n", status, r.ID, level, (time.Duration(r.DurationMS) * time.Millisecond).Round(100*time.Millisecond))
+	took := (time.Duration(r.DurationMS) * time.Millisecond).Round(100 * time.Millisecond).String()
+	if note != "" {
+		took += " (" + note + ")"
+	}
+	fmt.Fprintf(w, "%s %-24s %-9s %s\n", status, r.ID, level, took)
 	for _, f := range r.Failures {
 		fmt.Fprintf(w, "    %s\n", strings.ReplaceAll(f, "\n", "\n    "))
 	}

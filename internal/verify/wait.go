@@ -3,8 +3,6 @@ package verify
 import (
 	"context"
 	"fmt"
-	"os"
-	"path/filepath"
 	"time"
 
 	"oteldocs.dev/internal/match"
@@ -108,17 +106,18 @@ func waitFor(ctx context.Context, sp *spec.Spec, dataDirs []string, keep func(te
 	settleFirst := mustSettle(&sp.Expect)
 	start := time.Now()
 	deadline := start.Add(t.wait)
-	lastSize, lastChange := dataSize(dataDirs), start
+	lastCount, lastChange := -1, start // -1: not read yet; the first read is the baseline
 	w := waited{last: -1, settle: t.settle}
 	tick := time.NewTicker(t.poll)
 	defer tick.Stop()
 	for {
-		if size := dataSize(dataDirs); size != lastSize {
-			lastSize, lastChange = size, time.Now()
+		var count int
+		w.res, count = load(sp, dataDirs, keep)
+		if lastCount >= 0 && count != lastCount {
+			lastChange = time.Now()
 			w.last = lastChange.Sub(start)
 		}
-		// Read after sizing: what is matched is at least what was sized.
-		w.res = load(sp, dataDirs, keep)
+		lastCount = count
 		now := time.Now()
 		settled := now.Sub(lastChange) >= t.settle
 		switch {
@@ -146,26 +145,22 @@ func waitFor(ctx context.Context, sp *spec.Spec, dataDirs []string, keep func(te
 	}
 }
 
-func load(sp *spec.Spec, dataDirs []string, keep func(telemetry.Attrs) bool) match.Result {
+// load matches what the case's run sent so far, and counts it: spans,
+// metric data points and log records of this run id. The count grows when
+// anything of this run arrives, whatever other examples send to the same
+// Collector meanwhile, so the settle window is this run's alone and
+// examples can run side by side.
+func load(sp *spec.Spec, dataDirs []string, keep func(telemetry.Attrs) bool) (match.Result, int) {
 	d, err := loadAll(dataDirs)
 	if err != nil {
-		return match.Result{Failures: []string{"decoding what the Collector wrote: " + err.Error()}}
+		return match.Result{Failures: []string{"decoding what the Collector wrote: " + err.Error()}}, -1
 	}
-	return match.Match(sp.Path, &sp.Expect, d.Filter(keep))
-}
-
-// dataSize is the total size of the signal files: it grows when anything
-// arrives.
-func dataSize(dirs []string) int64 {
-	var n int64
-	for _, dir := range dirs {
-		for _, f := range []string{telemetry.TracesFile, telemetry.MetricsFile, telemetry.LogsFile} {
-			if fi, err := os.Stat(filepath.Join(dir, f)); err == nil {
-				n += fi.Size()
-			}
-		}
+	mine := d.Filter(keep)
+	n := len(mine.Spans) + len(mine.Logs)
+	for _, m := range mine.Metrics {
+		n += len(m.Points)
 	}
-	return n
+	return match.Match(sp.Path, &sp.Expect, mine), n
 }
 
 // round keeps two significant figures or so: 40ms, 1.3s, 12s.

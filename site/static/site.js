@@ -55,8 +55,9 @@
   var list = form.querySelector(".search-results");
   var index = null, loading = null;
 
-  // search.json: pages (title, url, section, description, headings) and
-  // an inverted index of the words of their prose (docgen/search.go).
+  // search.json: pages (title, url, section, description, headings with
+  // their anchors) and an inverted index of the words of their prose
+  // (docgen/search.go).
   function load() {
     if (!loading) {
       loading = fetch(form.dataset.index).then(function (r) { return r.json(); })
@@ -68,9 +69,11 @@
   function words(s) {
     return s.toLowerCase().split(/[^\p{L}\p{Nd}]+/u).filter(function (w) { return w.length > 0; });
   }
+  // Each heading of search.json is ["text", "id"].
   function prepare(data) {
     var pages = data.p.map(function (p) {
-      return { p: p, title: words(p.t), heads: words((p.h || []).join(" ")) };
+      var hs = (p.h || []).map(function (h) { return { text: h[0], id: h[1], words: words(h[0]) }; });
+      return { p: p, title: words(p.t), hs: hs };
     });
     index = { pages: pages, vocab: Object.keys(data.w), words: data.w };
   }
@@ -89,28 +92,43 @@
     }
     return hit;
   }
+  // The heading of page that matches the most terms (the first on a tie),
+  // with how many it matches; null when none matches any.
+  function bestHeading(page, terms) {
+    var best = null, most = 0;
+    page.hs.forEach(function (h) {
+      var n = terms.filter(function (t) { return prefixed(h.words, t); }).length;
+      if (n > most) { best = h; most = n; }
+    });
+    return best && { h: best, n: most };
+  }
   // Every term must match somewhere; a match in the title outranks one in
-  // a heading, which outranks any number of matches in the prose.
+  // a heading, which outranks any number of matches in the prose. A page
+  // whose one heading holds more of the terms ranks higher, and the result
+  // lands on that heading unless the title holds as many.
   function search(q) {
     var terms = words(q);
     if (!terms.length) return [];
     var bodies = terms.map(inBody), hits = [];
     index.pages.forEach(function (page, i) {
-      var s = 0;
+      var s = 0, inTitle = 0, best = bestHeading(page, terms);
       for (var k = 0; k < terms.length; k++) {
         var t = terms[k], hit = 0;
-        if (prefixed(page.title, t)) hit += 100;
-        if (prefixed(page.heads, t)) hit += 10;
+        if (prefixed(page.title, t)) { hit += 100; inTitle++; }
+        if (page.hs.some(function (h) { return prefixed(h.words, t); })) hit += 10;
         if (bodies[k][i]) hit += 1;
         if (!hit) return;
         s += hit;
       }
-      hits.push({ p: page.p, s: s, i: i });
+      // One heading with every term is the question asked: it outranks a
+      // title that holds one of them.
+      if (best) s += (best.n === terms.length ? 50 : 5) * best.n;
+      hits.push({ p: page.p, s: s, i: i, h: best && best.n > inTitle ? best.h : null });
     });
     return hits.sort(function (a, b) { return b.s - a.s || a.i - b.i; }).slice(0, 10);
   }
   function excerpt(page) {
-    return page.d || (page.h || []).join(" · ");
+    return page.d || (page.h || []).map(function (h) { return h[0]; }).join(" · ");
   }
   function show() {
     var q = input.value.trim();
@@ -126,9 +144,17 @@
     hits.forEach(function (h) {
       var li = document.createElement("li"), a = document.createElement("a"), small = document.createElement("small");
       var base = form.dataset.root === "./" ? "" : form.dataset.root;
-      a.href = (base + h.p.u) || "./";
-      a.textContent = (h.p.s ? h.p.s + " › " : "") + h.p.t;
-      small.textContent = excerpt(h.p);
+      var page = (h.p.s ? h.p.s + " › " : "") + h.p.t;
+      if (h.h) {
+        // Lands on the heading: its text, then the page it is on.
+        a.href = (base + h.p.u || "./") + "#" + h.h.id;
+        a.textContent = h.h.text;
+        small.textContent = page;
+      } else {
+        a.href = (base + h.p.u) || "./";
+        a.textContent = page;
+        small.textContent = excerpt(h.p);
+      }
       a.appendChild(small);
       li.appendChild(a);
       list.appendChild(li);

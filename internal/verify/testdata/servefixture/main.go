@@ -66,7 +66,7 @@ func main() {
 }
 
 // handle prints the request and answers /status/NNN with NNN, anything
-// else with 200. /slow is answered once the server is stopping; in "close"
+// else with 200; /body answers with two lines of text. /slow is answered once the server is stopping; in "close"
 // mode never: it waits until Close cancels the request (at most 10 s).
 func handle(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
@@ -88,5 +88,8 @@ func handle(w http.ResponseWriter, r *http.Request) {
 	}
 	if code, err := strconv.Atoi(strings.TrimPrefix(r.URL.Path, "/status/")); err == nil {
 		w.WriteHeader(code)
+	}
+	if r.URL.Path == "/body" {
+		fmt.Fprint(w, "metric_a 1\nmetric_b 2\n")
 	}
 }

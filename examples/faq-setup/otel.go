@@ -1,0 +1,111 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/exporters/otlp/otlplog/otlploghttp"
+	"go.opentelemetry.io/otel/exporters/otlp/otlpmetric/otlpmetrichttp"
+	"go.opentelemetry.io/otel/exporters/otlp/otlptrace/otlptracehttp"
+	"go.opentelemetry.io/otel/propagation"
+	sdklog "go.opentelemetry.io/otel/sdk/log"
+	sdkmetric "go.opentelemetry.io/otel/sdk/metric"
+	"go.opentelemetry.io/otel/sdk/resource"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+	semconv "go.opentelemetry.io/otel/semconv/v1.43.0"
+)
+
+// shutdownTimeout bounds the final flush in run: long enough for one export,
+// short enough that a stuck Collector does not hang the exit.
+const shutdownTimeout = 5 * time.Second
+
+// setupOTel installs global tracer, meter and logger providers that export
+// over OTLP/HTTP to OTEL_EXPORTER_OTLP_ENDPOINT (and the other standard
+// OTEL_EXPORTER_OTLP_* variables), and the W3C propagators. The resource
+// reads OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES; the tracer provider
+// reads OTEL_TRACES_SAMPLER and OTEL_TRACES_SAMPLER_ARG.
+//
+// The returned function flushes and stops the providers.
+func setupOTel(ctx context.Context) (shutdown func(context.Context) error, err error) {
+	var shutdowns []func(context.Context) error
+	shutdownAll := func(ctx context.Context) error {
+		var errs error
+		for _, fn := range shutdowns {
+			errs = errors.Join(errs, fn(ctx))
+		}
+		shutdowns = nil
+		return errs
+	}
+	// If a later step fails, stop the providers already built.
+	defer func() {
+		if err != nil {
+			err = errors.Join(err, shutdownAll(ctx))
+		}
+	}()
+
+	// [START resource]
+	// resource.New runs the detectors in order; a later one overrides an
+	// earlier one's keys, so WithFromEnv comes last and the environment
+	// wins over the name in code. The schema URL is the one of the semconv
+	// package the attributes come from: v1.43.0, as in the SDK.
+	res, err := resource.New(ctx,
+		resource.WithSchemaURL(semconv.SchemaURL),
+		resource.WithAttributes(semconv.ServiceName("importer")),
+		resource.WithTelemetrySDK(),
+		resource.WithHost(),
+		resource.WithOS(),
+		resource.WithProcessPID(),
+		resource.WithProcessRuntimeName(),
+		resource.WithProcessRuntimeVersion(),
+		resource.WithFromEnv(),
+	)
+	if err != nil {
+		return nil, err
+	}
+	// [END resource]
+
+	traceExporter, err := otlptracehttp.New(ctx)
+	if err != nil {
+		return nil, err
+	}
+	tracerProvider := sdktrace.NewTracerProvider(
+		sdktrace.WithBatcher(traceExporter),
+		sdktrace.WithResource(res),
+	)
+	shutdowns = append(shutdowns, tracerProvider.Shutdown)
+
+	metricExporter, err := otlpmetrichttp.New(ctx)
+	if err != nil {
+		return nil, err
+	}
+	meterProvider := sdkmetric.NewMeterProvider(
+		sdkmetric.WithReader(sdkmetric.NewPeriodicReader(metricExporter)),
+		sdkmetric.WithResource(res),
+	)
+	shutdowns = append(shutdowns, meterProvider.Shutdown)
+
+	// [START logs]
+	// Logs take three packages: the SDK (sdk/log), an exporter
+	// (otlploghttp) and a bridge from the logging library (otelslog for
+	// log/slog). The provider goes into the global with otel.SetLoggerProvider.
+	logExporter, err := otlploghttp.New(ctx)
+	if err != nil {
+		return nil, err
+	}
+	loggerProvider := sdklog.NewLoggerProvider(
+		sdklog.WithProcessor(sdklog.NewBatchProcessor(logExporter)),
+		sdklog.WithResource(res),
+	)
+	shutdowns = append(shutdowns, loggerProvider.Shutdown)
+	// [END logs]
+
+	// Install globals only once every step succeeded.
+	otel.SetTracerProvider(tracerProvider)
+	otel.SetMeterProvider(meterProvider)
+	otel.SetLoggerProvider(loggerProvider)
+	otel.SetTextMapPropagator(propagation.NewCompositeTextMapPropagator(
+		propagation.TraceContext{}, propagation.Baggage{}))
+	return shutdownAll, nil
+}

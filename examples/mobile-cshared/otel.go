@@ -1,0 +1,69 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"go.opentelemetry.io/otel"
+	"go.opentelemetry.io/otel/exporters/otlp/otlptrace/otlptracehttp"
+	"go.opentelemetry.io/otel/propagation"
+	"go.opentelemetry.io/otel/sdk/resource"
+	sdktrace "go.opentelemetry.io/otel/sdk/trace"
+	semconv "go.opentelemetry.io/otel/semconv/v1.43.0"
+)
+
+// shutdownTimeout bounds the final flush in Shutdown: long enough for one
+// export, short enough that a stuck Collector does not hang the app.
+const shutdownTimeout = 5 * time.Second
+
+// [START setup]
+// setupOTel installs a global TracerProvider that exports over OTLP/HTTP
+// and the W3C propagators. The exporter reads OTEL_EXPORTER_OTLP_ENDPOINT
+// and the other OTEL_EXPORTER_OTLP_* variables; the resource reads
+// OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES. Init calls it once.
+func setupOTel(ctx context.Context) (shutdown func(context.Context) error, err error) {
+	var shutdowns []func(context.Context) error
+	shutdownAll := func(ctx context.Context) error {
+		var errs error
+		for _, fn := range shutdowns {
+			errs = errors.Join(errs, fn(ctx))
+		}
+		shutdowns = nil
+		return errs
+	}
+	// If a later step fails, stop the providers already built.
+	defer func() {
+		if err != nil {
+			err = errors.Join(err, shutdownAll(ctx))
+		}
+	}()
+
+	res, err := resource.New(ctx,
+		resource.WithSchemaURL(semconv.SchemaURL),
+		resource.WithAttributes(semconv.ServiceName("cart-sync")), // default, env wins
+		resource.WithFromEnv(),
+		resource.WithTelemetrySDK(),
+	)
+	if err != nil {
+		return nil, err
+	}
+	exporter, err := otlptracehttp.New(ctx)
+	if err != nil {
+		return nil, err
+	}
+	tracerProvider := sdktrace.NewTracerProvider(
+		sdktrace.WithBatcher(exporter),
+		sdktrace.WithResource(res),
+	)
+	shutdowns = append(shutdowns, tracerProvider.Shutdown)
+
+	// Install globals only once every step succeeded.
+	otel.SetTracerProvider(tracerProvider)
+	otel.SetTextMapPropagator(propagation.NewCompositeTextMapPropagator(
+		propagation.TraceContext{}, propagation.Baggage{},
+	))
+	return shutdownAll, nil
+}
+
+// [END setup]

@@ -1,0 +1,148 @@
+package verify
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+
+	"oteldocs.dev/internal/results"
+	"oteldocs.dev/testcontainers/gobuilder"
+	"oteldocs.dev/testcontainers/images"
+	tcservices "oteldocs.dev/testcontainers/services"
+)
+
+// Verify's cache. A result depends on the example's files (go.mod, go.sum,
+// verify.yaml and the code: results.Fingerprint), the images of the
+// services it runs against (their recipe hashes), the Go toolchain, and
+// verify itself (the hash of its own executable, so any change to verify,
+// the matcher or the Collector's embedded recipe counts). cacheKey hashes
+// those as labelled lines. A passing result whose key equals the current
+// one is reused as it is, with the date of the run that produced it, unless
+// Config.Force; Config.Strict turns a miss into an error. Only passing
+// results are reused: a failure is always run again.
+
+// Cache modes of Config.Cache.
+const (
+	CacheUse    = ""       // reuse what is unchanged, run the rest
+	CacheForce  = "force"  // run everything
+	CacheStrict = "strict" // run nothing: every example must be unchanged since a passing run
+)
+
+// cacheKey returns "sha256:<hex>" over the labelled lines of what verifying
+// ex depends on.
+func cacheKey(ex Example, fingerprint, goVersion string) (string, error) {
+	self, err := selfHash()
+	if err != nil {
+		return "", err
+	}
+	lines := []string{
+		"example " + ex.ID,
+		"files " + fingerprint,
+		"go " + goVersion,
+		"verify " + self,
+	}
+	names := slices.Sorted(mapKeys(needsOf([]Example{ex})))
+	if ex.Spec.Deploy != nil {
+		names = append(names, "gobuilder")
+	}
+	for _, n := range names {
+		h, err := recipeHash(n)
+		if err != nil {
+			return "", err
+		}
+		lines = append(lines, "image "+n+" "+h)
+	}
+	sum := sha256.Sum256([]byte(strings.Join(lines, "\n") + "\n"))
+	return "sha256:" + hex.EncodeToString(sum[:]), nil
+}
+
+// recipeHash is the hash of the image recipe of a service (or of the Go
+// builder that deploy uses), computed once per name.
+func recipeHash(name string) (string, error) {
+	recipeMu.Lock()
+	defer recipeMu.Unlock()
+	if h, ok := recipeHashes[name]; ok {
+		return h, nil
+	}
+	var r images.Recipe
+	if name == "gobuilder" {
+		r = gobuilder.Image()
+	} else {
+		st, err := tcservices.For(name)
+		if err != nil {
+			return "", err
+		}
+		r = st.Image()
+	}
+	h, err := r.Hash()
+	if err != nil {
+		return "", err
+	}
+	recipeHashes[name] = h
+	return h, nil
+}
+
+var (
+	recipeMu     sync.Mutex
+	recipeHashes = map[string]string{}
+)
+
+var selfHash = sync.OnceValues(func() (string, error) {
+	exe, err := os.Executable()
+	if err != nil {
+		return "", fmt.Errorf("verify's cache: find verify's own executable: %w", err)
+	}
+	f, err := os.Open(exe)
+	if err != nil {
+		return "", fmt.Errorf("verify's cache: %w", err)
+	}
+	defer f.Close()
+	h := sha256.New()
+	if _, err := io.Copy(h, f); err != nil {
+		return "", fmt.Errorf("verify's cache: %w", err)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+})
+
+func mapKeys[V any](m map[string]V) func(func(string) bool) {
+	return func(yield func(string) bool) {
+		for k := range m {
+			if !yield(k) {
+				return
+			}
+		}
+	}
+}
+
+// cached returns the last result of ex if it can stand for a run now: it
+// passed, its key is key, and what it captured is still on disk.
+func cached(prev *results.File, out, id, key string) (results.Example, bool) {
+	r, ok := prev.Lookup(id)
+	if !ok || r.Status != results.StatusPass || r.CacheKey == "" || r.CacheKey != key {
+		return results.Example{}, false
+	}
+	if _, err := os.Stat(filepath.Join(out, results.ExampleDir(id))); err != nil {
+		return results.Example{}, false
+	}
+	return r, true
+}
+
+// whyNotCached says why ex has no reusable result, for -cache=strict.
+func whyNotCached(prev *results.File, id, key string) string {
+	r, ok := prev.Lookup(id)
+	switch {
+	case !ok:
+		return "never verified"
+	case r.Status != results.StatusPass:
+		return "its last run failed"
+	case r.CacheKey != key:
+		return "its files, the images it uses, Go or verify changed since the run of " + r.VerifiedAt.UTC().Format("2006-01-02 15:04")
+	}
+	return "its captured telemetry is missing"
+}

@@ -1,0 +1,3 @@
+module fixture.test/gotest
+
+go 1.26.0
