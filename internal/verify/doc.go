@@ -423,7 +423,7 @@
 //	  failover: true
 //
 // What arrived is read from both Collectors as one, so an expectation with
-// count: 12 says that nothing was lost and nothing sent twice, whichever
+// count: 16 says that nothing was lost and nothing sent twice, whichever
 // Collector took it; the case's folder keeps what both received for it.
 //
 // expect.requests asserts what the proxy saw. Each item selects requests
