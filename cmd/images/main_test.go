@@ -45,7 +45,7 @@ func TestBinaryCarriesRecipes(t *testing.T) {
 		name   string
 		recipe images.Recipe
 	}{{"collector", collector.Image()}, {"postgres", postgres.Image()}, {"mqtt", mosquitto.Image()},
-		{"gcp-metadata", metadata.Image()}, {"ec2-metadata", metadata.Image()}, {"ecs-metadata", metadata.Image()}, {"azure-metadata", metadata.Image()}, {"no-metadata", metadata.Image()}} {
+		{"gcp-metadata", metadata.Image()}, {"ec2-metadata", metadata.Image()}, {"ecs-metadata", metadata.Image()}, {"azure-metadata", metadata.Image()}, {"eks-api", metadata.Image()}, {"no-metadata", metadata.Image()}} {
 		h, err := r.recipe.Hash()
 		if err != nil {
 			t.Fatal(err)

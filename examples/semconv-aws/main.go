@@ -1,4 +1,4 @@
-// Command semconv-aws describes where it runs on AWS (EC2, ECS or Lambda,
+// Command semconv-aws describes where it runs on AWS (EC2, ECS, EKS or Lambda,
 // through the contrib resource detectors) and propagates its traces in the
 // AWS X-Ray format: it serves GET /orders/{id} on 127.0.0.1, calls it once
 // with an instrumented client, prints the X-Amzn-Trace-Id header the server
@@ -6,7 +6,8 @@
 //
 // It reads the standard OTEL_* variables, and the variables the detectors
 // read: AWS_EC2_METADATA_SERVICE_ENDPOINT (EC2), ECS_CONTAINER_METADATA_URI_V4
-// (ECS), AWS_LAMBDA_FUNCTION_NAME and its siblings (Lambda).
+// (ECS), KUBERNETES_SERVICE_HOST and _PORT with the pod's service account
+// (EKS), AWS_LAMBDA_FUNCTION_NAME and its siblings (Lambda).
 package main
 
 import (

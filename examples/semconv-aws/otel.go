@@ -9,6 +9,7 @@ import (
 
 	ec2 "go.opentelemetry.io/contrib/detectors/aws/ec2/v2"
 	"go.opentelemetry.io/contrib/detectors/aws/ecs"
+	"go.opentelemetry.io/contrib/detectors/aws/eks"
 	"go.opentelemetry.io/contrib/detectors/aws/lambda"
 	"go.opentelemetry.io/contrib/propagators/aws/xray"
 	"go.opentelemetry.io/otel"
@@ -77,13 +78,15 @@ func setupOTel(ctx context.Context) (shutdown func(context.Context) error, err e
 // [START resource]
 // newResource adds what the AWS detectors find to the service's own
 // attributes. Each finds nothing where it does not run. Later detectors win
-// a key: in an ECS task on an EC2 instance, cloud.platform says ECS.
+// a key: in an ECS task or an EKS pod on an EC2 instance, cloud.platform
+// says ECS or EKS.
 func newResource(ctx context.Context) (*resource.Resource, error) {
 	res, err := resource.New(ctx,
 		resource.WithAttributes(semconv.ServiceName("checkout")),
 		resource.WithDetectors(
 			ec2.NewResourceDetector(),    // instance metadata (IMDSv2)
 			ecs.NewResourceDetector(),    // ECS_CONTAINER_METADATA_URI_V4
+			eks.NewResourceDetector(),    // a pod's service account, the Kubernetes API
 			lambda.NewResourceDetector(), // AWS_LAMBDA_FUNCTION_NAME
 		),
 		resource.WithTelemetrySDK(),

@@ -105,6 +105,13 @@ var all = []Service{
 			Image: "oteldocs/metadata:1",
 			Note:  "oteldocs/metadata:1 is this project's emulator of the cloud metadata services; build it with `go run ./cmd/images` in the project's repository. The Azure VM detector asks only 169.254.169.254, so outside Azure it finds this container only from inside its network namespace (verify runs the example there with nsenter); on an Azure VM start no emulator.",
 		}},
+	{Name: "eks-api", Env: []string{"KUBERNETES_SERVICE_HOST", "KUBERNETES_SERVICE_PORT"}, About: "a Kubernetes API for the EKS detector, over TLS, with a pod's service account files in its container, for run.container (the project's own)",
+		Reader: Reader{
+			Image:  "oteldocs/metadata:1",
+			Cmd:    []string{"-k8s-addr", ":8443"},
+			Values: map[string]string{"KUBERNETES_SERVICE_HOST": "127.0.0.1", "KUBERNETES_SERVICE_PORT": "8443"},
+			Note:   "oteldocs/metadata:1 is this project's emulator; build it with `go run ./cmd/images` in the project's repository. The EKS detector reads a pod's service account files at fixed paths, which only this container has: verify copies the example into it and runs it there (docker cp, docker exec). In an EKS pod, Kubernetes sets both variables and mounts the files.",
+		}},
 	{Name: "no-metadata", About: "a network namespace where 169.254.169.254 drops every packet, as off any cloud, for run.netns",
 		Reader: Reader{
 			Image: "oteldocs/metadata:1",

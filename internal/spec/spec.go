@@ -126,6 +126,10 @@ type Run struct {
 	// Netns runs the program in the network namespace of a service the
 	// case needs, one at an address no variable can change (netns.go).
 	Netns string `yaml:"netns"`
+	// Container runs the program inside the container of a service the
+	// case needs, with that container's files, such as the service account
+	// of a Kubernetes pod (netns.go).
+	Container string `yaml:"container"`
 }
 
 // Duration is a time.Duration written as "30s" in YAML.

@@ -28,6 +28,8 @@
 //	ADDR                          127.0.0.1:PORT, a free port, for a server (run.serve,
 //	                              which may name another variable in addr_env)
 //	FAILOVER_OTLP_ENDPOINT        http://127.0.0.1:PORT of a second Collector (collector: {failover: true})
+//	KUBERNETES_SERVICE_HOST       127.0.0.1, inside the eks-api container (needs: [eks-api]; run.container)
+//	KUBERNETES_SERVICE_PORT       8443, the Kubernetes API's port there (needs: [eks-api])
 //	GCE_METADATA_HOST             127.0.0.1:PORT of a Google Cloud metadata emulator (needs: [gcp-metadata])
 //	AWS_EC2_METADATA_SERVICE_ENDPOINT http://127.0.0.1:PORT of an EC2 IMDSv2 emulator (needs: [ec2-metadata])
 //	ECS_CONTAINER_METADATA_URI_V4 http://127.0.0.1:PORT/v4/<id> of an ECS task metadata emulator (needs: [ecs-metadata])
@@ -332,6 +334,29 @@
 // there.
 // run.netns runs the main program alone: it does not combine with
 // run.serve, run.alongside or run.arch.
+//
+// # Inside a service's container
+//
+// A Kubernetes pod has files at fixed paths (its service account's token
+// and CA under /var/run/secrets/kubernetes.io/serviceaccount) and a
+// container id in /proc/self/cgroup; the EKS detector needs both. A case
+// runs its program inside the container of a service that has them:
+//
+//	---
+//	case: eks
+//	needs: [eks-api]               # a Kubernetes API over TLS, with the pod's files
+//	run:
+//	  container: eks-api           # run the program in that container
+//
+// verify builds the example once more as a static binary (CGO_ENABLED=0),
+// copies it into the container (/oteldocs-example/<id>) and runs it with
+// docker exec, which gives back its output and exit status. The program
+// gets the variables verify gives and those of run.env, not the rest of
+// verify's own environment, which describes the host; the addresses among
+// them are rewritten to the container network's gateway, as for run.netns.
+// run.container runs the example's main program alone: it does not combine
+// with run.serve, run.alongside, run.arch, run.netns, run.program or
+// run.test.
 //
 // # Deploy files
 //

@@ -140,6 +140,10 @@ func verifyCase(ctx context.Context, cfg Config, svc *services, ex Example, sp *
 	if err != nil {
 		return fail(results.LevelCompiled, err.Error())
 	}
+	ctx, env, err = svc.enterContainer(ctx, ex, sp, bin, env) // run.container (container.go)
+	if err != nil {
+		return fail(results.LevelCompiled, err.Error())
+	}
 	octx, outage := startOutage(ctx, coll, sp) // collector.outage (outage.go)
 	run := buildAndExecute(octx, ex, sp, bin, env)
 	if outage != nil {
@@ -212,8 +216,9 @@ func execute(ctx context.Context, ex Example, sp *spec.Spec, bin string, env []s
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, sp.Run.Args...)
-	emulated(cmd, sp) // run.arch (arch.go)
-	inNetns(ctx, cmd) // run.netns (netns.go)
+	emulated(cmd, sp)     // run.arch (arch.go)
+	inNetns(ctx, cmd)     // run.netns (netns.go)
+	inContainer(ctx, cmd) // run.container (container.go)
 	cmd.Dir = ex.Dir
 	cmd.Env = env
 	// Output pipes held open by a child the program left behind must not

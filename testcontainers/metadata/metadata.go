@@ -53,7 +53,7 @@ var goBuildArgs = []string{"build", "-trimpath", "-buildvcs=false", "-ldflags=-s
 // sources are the files compiled into the image: the emulator package (not
 // its tests), the command and the Dockerfile.
 //
-//go:embed emulator/emulator.go emulator/gcp.go emulator/aws.go emulator/azure.go _main/main.go image/Dockerfile
+//go:embed emulator/emulator.go emulator/gcp.go emulator/aws.go emulator/azure.go emulator/k8s.go _main/main.go image/Dockerfile
 var sources embed.FS
 
 // goMod is the module the sources are built in, outside the tooling module:
@@ -142,6 +142,10 @@ func Run(ctx context.Context, img string, opts ...testcontainers.ContainerCustom
 	}
 	return c, nil
 }
+
+// K8sPort is the port of the Kubernetes API, inside the container, when
+// the emulator runs with -k8s-addr (the eks-api service).
+const K8sPort = "8443"
 
 // AzurePort is the container port the Azure detector asks, on the fixed
 // address AzureIMDSAddress.

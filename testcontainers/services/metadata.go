@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"github.com/testcontainers/testcontainers-go"
+
 	"oteldocs.dev/testcontainers/metadata"
 	"oteldocs.dev/testcontainers/metadata/emulator"
 )
@@ -23,6 +25,20 @@ func init() {
 	register("azure-metadata", netnsStarter(func(ctx context.Context, c *metadata.Container) (metadata.Netns, error) {
 		return c.ServeAt(ctx, metadata.AzureIMDSAddress)
 	}))
+	register("eks-api", Starter{
+		Image: metadata.Image,
+		Start: func(ctx context.Context, ref string) (*Instance, error) {
+			c, err := metadata.Run(ctx, ref, testcontainers.WithCmd("-k8s-addr", ":"+metadata.K8sPort))
+			inst := &Instance{}
+			if c != nil {
+				inst.Container = c
+			}
+			// Inside the container, where run.container runs the example.
+			vars := map[string]string{"KUBERNETES_SERVICE_HOST": "127.0.0.1", "KUBERNETES_SERVICE_PORT": metadata.K8sPort}
+			inst.Env = func(context.Context, string) (map[string]string, error) { return vars, nil }
+			return inst, err
+		},
+	})
 	register("no-metadata", netnsStarter(func(ctx context.Context, c *metadata.Container) (metadata.Netns, error) {
 		return c.Blackhole(ctx, metadata.AzureIMDSAddress)
 	}))

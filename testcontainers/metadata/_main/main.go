@@ -10,6 +10,7 @@ package main
 import (
 	"flag"
 	"log"
+	"net"
 	"net/http"
 	"os"
 
@@ -19,12 +20,35 @@ import (
 func main() {
 	addr := flag.String("addr", ":8080", "listen address of every provider")
 	azureAddr := flag.String("azure-addr", ":80", "listen address of Azure's IMDS alone")
+	k8sAddr := flag.String("k8s-addr", "", "if set, the TLS listen address of a Kubernetes API for the EKS detector, whose service account files are written to "+emulator.ServiceAccountDir)
 	flag.Parse()
 	logger := log.New(os.Stderr, "metadata: ", log.LstdFlags)
 	errs := make(chan error)
-	for a, h := range map[string]http.Handler{*addr: emulator.Handler(logger), *azureAddr: emulator.AzureHandler(logger)} {
-		logger.Printf("listening on %s", a)
-		go func() { errs <- http.ListenAndServe(a, h) }()
+	// The Kubernetes API first, files written and port bound, so that once
+	// /healthz answers on -addr everything is ready.
+	if *k8sAddr != "" {
+		cfg, err := emulator.ServiceAccount(emulator.ServiceAccountDir)
+		if err != nil {
+			log.Fatal(err)
+		}
+		ln, err := net.Listen("tcp", *k8sAddr)
+		if err != nil {
+			log.Fatal(err)
+		}
+		logger.Printf("Kubernetes API listening on %s (TLS)", *k8sAddr)
+		srv := &http.Server{Handler: emulator.K8sAPI(), TLSConfig: cfg}
+		go func() { errs <- srv.ServeTLS(ln, "", "") }()
+	}
+	for _, l := range []struct {
+		addr string
+		h    http.Handler
+	}{{*azureAddr, emulator.AzureHandler(logger)}, {*addr, emulator.Handler(logger)}} {
+		ln, err := net.Listen("tcp", l.addr)
+		if err != nil {
+			log.Fatal(err)
+		}
+		logger.Printf("listening on %s", l.addr)
+		go func() { errs <- http.Serve(ln, l.h) }()
 	}
 	log.Fatal(<-errs)
 }

@@ -1,9 +1,13 @@
 package emulator
 
 import (
+	"crypto/tls"
+	"crypto/x509"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -78,6 +82,48 @@ func TestAzureHandler(t *testing.T) {
 		resp.Body.Close()
 		if resp.StatusCode != want {
 			t.Errorf("GET %s: %d, want %d", path, resp.StatusCode, want)
+		}
+	}
+}
+
+// The Kubernetes API answers over TLS that the written ca.crt verifies, with
+// the written token only.
+func TestK8sAPI(t *testing.T) {
+	dir := t.TempDir()
+	cfg, err := ServiceAccount(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewUnstartedServer(K8sAPI())
+	srv.TLS = cfg
+	srv.StartTLS()
+	defer srv.Close()
+	ca, _ := os.ReadFile(filepath.Join(dir, "ca.crt"))
+	token, _ := os.ReadFile(filepath.Join(dir, "token"))
+	pool := x509.NewCertPool()
+	if !pool.AppendCertsFromPEM(ca) {
+		t.Fatal("ca.crt holds no certificate")
+	}
+	client := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}}
+	for _, tt := range []struct {
+		path, token string
+		status      int
+		body        string
+	}{
+		{"/api/v1/namespaces/amazon-cloudwatch/configmaps/cluster-info", string(token), 200, `"cluster.name":"` + EKSClusterName + `"`},
+		{"/api/v1/namespaces/kube-system/configmaps/aws-auth", string(token), 200, "mapRoles"},
+		{"/api/v1/namespaces/kube-system/configmaps/aws-auth", "wrong", 401, "Unauthorized"},
+	} {
+		req, _ := http.NewRequest("GET", srv.URL+tt.path, nil)
+		req.Header.Set("Authorization", "Bearer "+tt.token)
+		resp, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != tt.status || !strings.Contains(string(b), tt.body) {
+			t.Errorf("GET %s: %d %s, want %d with %q", tt.path, resp.StatusCode, b, tt.status, tt.body)
 		}
 	}
 }
