@@ -144,8 +144,12 @@ func Run(ctx context.Context, img string, opts ...testcontainers.ContainerCustom
 }
 
 // K8sPort is the port of the Kubernetes API, inside the container, when
-// the emulator runs with -k8s-addr (the eks-api service).
-const K8sPort = "8443"
+// the emulator runs with -k8s-addr (the eks-api service); K8sOtherPort is
+// that of another cluster's API, which has no EKS ConfigMaps.
+const (
+	K8sPort      = "8443"
+	K8sOtherPort = "8444"
+)
 
 // AzurePort is the container port the Azure detector asks, on the fixed
 // address AzureIMDSAddress.

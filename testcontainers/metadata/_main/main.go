@@ -13,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"strconv"
 
 	"oteldocs.dev/testcontainers/metadata/emulator"
 )
@@ -24,20 +25,32 @@ func main() {
 	flag.Parse()
 	logger := log.New(os.Stderr, "metadata: ", log.LstdFlags)
 	errs := make(chan error)
-	// The Kubernetes API first, files written and port bound, so that once
-	// /healthz answers on -addr everything is ready.
+	// The Kubernetes APIs first, files written and ports bound, so that once
+	// /healthz answers on -addr everything is ready. The EKS cluster's API
+	// is on -k8s-addr, another cluster's on the next port.
 	if *k8sAddr != "" {
 		cfg, err := emulator.ServiceAccount(emulator.ServiceAccountDir)
 		if err != nil {
 			log.Fatal(err)
 		}
-		ln, err := net.Listen("tcp", *k8sAddr)
+		host, port, err := net.SplitHostPort(*k8sAddr)
 		if err != nil {
 			log.Fatal(err)
 		}
-		logger.Printf("Kubernetes API listening on %s (TLS)", *k8sAddr)
-		srv := &http.Server{Handler: emulator.K8sAPI(), TLSConfig: cfg}
-		go func() { errs <- srv.ServeTLS(ln, "", "") }()
+		n, err := strconv.Atoi(port)
+		if err != nil {
+			log.Fatal(err)
+		}
+		for i, eks := range []bool{true, false} {
+			a := net.JoinHostPort(host, strconv.Itoa(n+i))
+			ln, err := net.Listen("tcp", a)
+			if err != nil {
+				log.Fatal(err)
+			}
+			logger.Printf("Kubernetes API (EKS: %v) listening on %s (TLS)", eks, a)
+			srv := &http.Server{Handler: emulator.K8sAPI(eks), TLSConfig: cfg}
+			go func() { errs <- srv.ServeTLS(ln, "", "") }()
+		}
 	}
 	for _, l := range []struct {
 		addr string

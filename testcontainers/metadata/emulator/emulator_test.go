@@ -94,7 +94,7 @@ func TestK8sAPI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewUnstartedServer(K8sAPI())
+	srv := httptest.NewUnstartedServer(K8sAPI(true))
 	srv.TLS = cfg
 	srv.StartTLS()
 	defer srv.Close()
@@ -125,5 +125,19 @@ func TestK8sAPI(t *testing.T) {
 		if resp.StatusCode != tt.status || !strings.Contains(string(b), tt.body) {
 			t.Errorf("GET %s: %d %s, want %d with %q", tt.path, resp.StatusCode, b, tt.status, tt.body)
 		}
+	}
+}
+
+// Another cluster's API has no aws-auth ConfigMap.
+func TestK8sAPINotEKS(t *testing.T) {
+	srv := httptest.NewServer(K8sAPI(false))
+	defer srv.Close()
+	resp, err := http.Get(srv.URL + "/api/v1/namespaces/kube-system/configmaps/aws-auth")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusNotFound {
+		t.Errorf("aws-auth on another cluster: %d, want 404", resp.StatusCode)
 	}
 }

@@ -28,9 +28,17 @@ const (
 // K8sAPI serves the two ConfigMaps the EKS detector asks the Kubernetes API
 // for (kube-system/aws-auth, which tells EKS from other clusters, and
 // amazon-cloudwatch/cluster-info, which names the cluster), only to
-// requests with the service account's bearer token.
-func K8sAPI() http.Handler {
+// requests with the service account's bearer token. With eks false it is
+// another cluster's API, which has neither: every path gets 404, as a
+// ConfigMap that does not exist does.
+func K8sAPI(eks bool) http.Handler {
 	mux := http.NewServeMux()
+	if !eks {
+		mux.HandleFunc("/", func(w http.ResponseWriter, _ *http.Request) {
+			http.Error(w, `{"kind":"Status","status":"Failure","reason":"NotFound","code":404}`, http.StatusNotFound)
+		})
+		return mux
+	}
 	configMap := func(data string) http.HandlerFunc {
 		return func(w http.ResponseWriter, r *http.Request) {
 			if r.Header.Get("Authorization") != "Bearer "+k8sToken {
