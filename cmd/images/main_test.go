@@ -9,9 +9,11 @@ import (
 
 	"oteldocs.dev/testcontainers/collector"
 	"oteldocs.dev/testcontainers/images"
+	"oteldocs.dev/testcontainers/mariadb"
 	"oteldocs.dev/testcontainers/metadata"
 	"oteldocs.dev/testcontainers/mosquitto"
 	"oteldocs.dev/testcontainers/postgres"
+	"oteldocs.dev/testcontainers/redis"
 )
 
 // TestBinaryCarriesRecipes builds the command with -trimpath (so no source
@@ -45,6 +47,7 @@ func TestBinaryCarriesRecipes(t *testing.T) {
 		name   string
 		recipe images.Recipe
 	}{{"collector", collector.Image()}, {"postgres", postgres.Image()}, {"mqtt", mosquitto.Image()},
+		{"mysql", mariadb.Image()}, {"redis", redis.Image()},
 		{"gcp-metadata", metadata.Image()}, {"ec2-metadata", metadata.Image()}, {"ecs-metadata", metadata.Image()}, {"azure-metadata", metadata.Image()}, {"eks-api", metadata.Image()}, {"no-metadata", metadata.Image()}} {
 		h, err := r.recipe.Hash()
 		if err != nil {
@@ -74,8 +77,8 @@ func TestBinaryCarriesRecipes(t *testing.T) {
 // TestUnknownImage checks the usage error.
 func TestUnknownImage(t *testing.T) {
 	var stdout, stderr strings.Builder
-	if code := run([]string{"-hash", "redis"}, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), `unknown image "redis"`) {
-		t.Errorf("run(-hash redis) = %d, stderr %q", code, stderr.String())
+	if code := run([]string{"-hash", "kafka"}, &stdout, &stderr); code != 2 || !strings.Contains(stderr.String(), `unknown image "kafka"`) {
+		t.Errorf("run(-hash kafka) = %d, stderr %q", code, stderr.String())
 	}
 }
 

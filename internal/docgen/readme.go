@@ -92,6 +92,10 @@ func (in readmeInput) render() string {
 		}
 		p("This example belongs to the page \"%s\": %s%s\n\n", in.page.meta.Title, in.baseURL, in.page.url)
 	}
+	if c := in.spec.CompiledOnly; c != nil {
+		p("This example was compiled, never run, where this site is built: %s It also needs that server, which this README does not start; the doc comment of its main package names the variables it reads.\n\n",
+			strings.TrimSpace(c.Reason))
+	}
 	p("It runs as it is against a local OpenTelemetry Collector")
 	if len(in.services) > 1 {
 		p(" and the services it needs")

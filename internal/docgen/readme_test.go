@@ -41,6 +41,12 @@ func TestDownloadReadme(t *testing.T) {
 	if files["quickstart/otelcol.yaml"] != service.CollectorConfig {
 		t.Errorf("quickstart/otelcol.yaml is not service.CollectorConfig")
 	}
+
+	// A compiled-only example's README says it was never run, and why.
+	mongo := unzip(t, site.Files[downloadPath("semconv-db-mongo")])["semconv-db-mongo/README.md"]
+	if !strings.Contains(mongo, "This example was compiled, never run, where this site is built: MongoDB has no Debian package") {
+		t.Errorf("semconv-db-mongo/README.md does not say it is compiled only:\n%s", mongo)
+	}
 }
 
 // TestDownloadReadmeBuild: an example with run.build and run.program says

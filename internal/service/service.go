@@ -74,6 +74,19 @@ var all = []Service{
 			Cmd:    []string{"mosquitto", "-c", "/mosquitto-no-auth.conf"},
 			Values: map[string]string{"MQTT_URL": "tcp://localhost:1883"},
 		}},
+	{Name: "mysql", Env: []string{"MYSQL_DSN"}, About: "a MySQL-compatible server (MariaDB), database oteldocs",
+		Reader: Reader{
+			Image: "mariadb:10.11",
+			Args: []string{"-p", "3306:3306", "-e", "MARIADB_DATABASE=oteldocs", "-e", "MARIADB_USER=oteldocs",
+				"-e", "MARIADB_PASSWORD=oteldocs", "-e", "MARIADB_RANDOM_ROOT_PASSWORD=1"},
+			Values: map[string]string{"MYSQL_DSN": "oteldocs:oteldocs@tcp(localhost:3306)/oteldocs"},
+		}},
+	{Name: "redis", Env: []string{"REDIS_URL"}, About: "a Redis server",
+		Reader: Reader{
+			Image:  "redis:7",
+			Args:   []string{"-p", "6379:6379"},
+			Values: map[string]string{"REDIS_URL": "redis://localhost:6379/0"},
+		}},
 	// The cloud metadata emulators: one image (oteldocs.dev/testcontainers/metadata,
 	// built by `go run ./cmd/images` in this project; there is no public one),
 	// one container per service. On the cloud itself, leave the variable unset.

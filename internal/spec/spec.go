@@ -33,7 +33,9 @@ type Spec struct {
 	Run       Run       `yaml:"run"`
 	Expect    Expect    `yaml:"expect"`
 	Deploy    *Deploy   `yaml:"deploy"` // deploy.go
-	Cases     []*Spec   `yaml:"-"`      // extra cases, on the main case only
+	// CompiledOnly: the example is compiled, never run (compiled.go).
+	CompiledOnly *CompiledOnly `yaml:"compiled_only"`
+	Cases        []*Spec       `yaml:"-"` // extra cases, on the main case only
 }
 
 // Collector asks for a Collector of its own, configured for this case,
@@ -284,6 +286,7 @@ func (s *Spec) check() error {
 	s.checkTest(bad)
 	s.checkNetns(bad)
 	s.checkDeploy(bad)
+	s.checkCompiledOnly(bad)
 	// The steps after this one read every item: an empty one stops here.
 	if !s.checkEmptyItems(bad) {
 		return errors.Join(errs...)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -20,8 +21,8 @@ import (
 // Verify's cache. A result depends on the example's files (go.mod, go.sum,
 // verify.yaml and the code: results.Fingerprint), the images of the
 // services it runs against (their recipe hashes), the Go toolchain, and
-// verify itself (the hash of its own executable, so any change to verify,
-// the matcher or the Collector's embedded recipe counts). cacheKey hashes
+// verify itself (selfHash: the source it is built from, so any change to
+// verify, the matcher or the Collector's embedded recipe counts). cacheKey hashes
 // those as labelled lines. A passing result whose key equals the current
 // one is reused as it is, with the date of the run that produced it, unless
 // Config.Force; Config.Strict turns a miss into an error. Only passing
@@ -93,7 +94,15 @@ var (
 	recipeHashes = map[string]string{}
 )
 
+// selfHash identifies verify's own behaviour: the source of every package
+// of the repository's module that cmd/verify is built from (go list -deps),
+// with go.mod and go.sum, so go run and a built binary agree and an edit to
+// docgen does not count. Where the go command cannot list them (a verify
+// binary run elsewhere) it falls back to the hash of the executable.
 var selfHash = sync.OnceValues(func() (string, error) {
+	if h, err := sourceHash("."); err == nil { // verify runs from the repository root (make verify)
+		return h, nil
+	}
 	exe, err := os.Executable()
 	if err != nil {
 		return "", fmt.Errorf("verify's cache: find verify's own executable: %w", err)
@@ -107,8 +116,47 @@ var selfHash = sync.OnceValues(func() (string, error) {
 	if _, err := io.Copy(h, f); err != nil {
 		return "", fmt.Errorf("verify's cache: %w", err)
 	}
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return "binary:" + hex.EncodeToString(h.Sum(nil)), nil
 })
+
+// sourceHash hashes the non-test Go files of the module's packages that
+// cmd/verify depends on, and go.mod and go.sum, under the module root.
+func sourceHash(root string) (string, error) {
+	cmd := exec.Command("go", "list", "-deps", "-f", "{{if not .Standard}}{{.Dir}}{{end}}", "./cmd/verify")
+	cmd.Dir, cmd.Env = root, append(os.Environ(), "GOWORK=off")
+	out, err := cmd.Output()
+	if err != nil {
+		return "", err
+	}
+	abs, err := filepath.Abs(root)
+	if err != nil {
+		return "", err
+	}
+	files := []string{filepath.Join(abs, "go.mod"), filepath.Join(abs, "go.sum")}
+	for _, dir := range strings.Fields(string(out)) {
+		if rel, err := filepath.Rel(abs, dir); err != nil || strings.HasPrefix(rel, "..") {
+			continue // a dependency from the module cache: go.sum names it
+		}
+		goFiles, _ := filepath.Glob(filepath.Join(dir, "*.go"))
+		for _, f := range goFiles {
+			if !strings.HasSuffix(f, "_test.go") {
+				files = append(files, f)
+			}
+		}
+	}
+	slices.Sort(files)
+	h := sha256.New()
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return "", err
+		}
+		rel, _ := filepath.Rel(abs, f)
+		fmt.Fprintf(h, "%s %d\n", filepath.ToSlash(rel), len(data))
+		h.Write(data)
+	}
+	return "source:" + hex.EncodeToString(h.Sum(nil)), nil
+}
 
 func mapKeys[V any](m map[string]V) func(func(string) bool) {
 	return func(yield func(string) bool) {
@@ -133,7 +181,7 @@ func cached(prev *results.File, out, id, key string) (results.Example, bool) {
 	return r, true
 }
 
-// whyNotCached says why ex has no reusable result, for -cache=strict.
+// whyNotCached says why ex has no reusable result, for -cached=strict.
 func whyNotCached(prev *results.File, id, key string) string {
 	r, ok := prev.Lookup(id)
 	switch {

@@ -12,7 +12,18 @@
 //   - ran: the program exited 0 within its timeout.
 //   - asserted: every expectation matched what the Collector received.
 //
-// Only asserted is a pass.
+// Only asserted is a pass, but for an example that declares itself compiled
+// only, because a service it talks to cannot be built or pulled here (no
+// Debian package, no registry: MongoDB, Cassandra). Its verify.yaml holds the
+// reason and nothing else:
+//
+//	compiled_only: no MongoDB server can be built from Debian's packages or pulled here.
+//
+// verify builds it like any other example and records a pass at level
+// compiled, without starting a service or running the program; the output
+// says so, with the reason. Its page shows the compiled badge and says why,
+// plainly. needs, run, collector, expect, deploy and further cases are
+// errors beside compiled_only: nothing would use them.
 //
 // # What a running example gets
 //
@@ -24,6 +35,8 @@
 //	OTEL_RESOURCE_ATTRIBUTES      oteldocs.run.id=<id>-<random>, after any the spec sets
 //	DATABASE_URL                  a fresh database for this example (needs: [postgres])
 //	MQTT_URL                      tcp://127.0.0.1:PORT of the broker (needs: [mqtt])
+//	MYSQL_DSN                     oteldocs:oteldocs@tcp(127.0.0.1:PORT)/oteldocs, MariaDB (needs: [mysql])
+//	REDIS_URL                     redis://127.0.0.1:PORT/0 of a Redis server (needs: [redis])
 //	OTEL_EXPORTER_OTLP_CERTIFICATE the CA of a TLS Collector (collector: {tls: true})
 //	ADDR                          127.0.0.1:PORT, a free port, for a server (run.serve,
 //	                              which may name another variable in addr_env)
@@ -36,8 +49,9 @@
 //
 // then what a case's own Collector adds (the CA file, or a fault proxy's
 // endpoint in OTEL_EXPORTER_OTLP_ENDPOINT), then run.env of the spec; each
-// layer overrides the ones before. OTEL_*, DATABASE_URL and MQTT_URL of
-// verify's own environment are not passed on. In run.env values ${NAME}
+// layer overrides the ones before. OTEL_* and the services' variables
+// (DATABASE_URL, MQTT_URL, ...) of verify's own environment are not passed
+// on. In run.env values ${NAME}
 // expands to the value verify gives NAME (the variables above), e.g.
 // OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: ${OTEL_EXPORTER_OTLP_ENDPOINT}/v1/traces.
 // Any other name, say ${HOME} or ${DATABASE_URL} without needs: [postgres],

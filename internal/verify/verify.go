@@ -31,6 +31,11 @@ type Config struct {
 	Cache   string         // CacheUse (default), CacheForce or CacheStrict; see cache.go
 	Jobs    int            // examples verified side by side; default the number of CPUs
 	Timeout time.Duration  // for one example, all its cases; default DefaultTimeout
+	Shard   Shard          // verify only this part of the examples (shard.go); zero: all
+	JUnit   string         // write the run's results as JUnit XML to this file (junit.go)
+	// Annotate prints each failure as a GitHub Actions annotation on the
+	// file and line it names (junit.go).
+	Annotate bool
 }
 
 // DefaultTimeout bounds one example, all its cases together.
@@ -61,11 +66,18 @@ func Run(ctx context.Context, cfg Config) (failed int, err error) {
 	}
 	defer os.RemoveAll(runDir)
 	s := &session{cfg: cfg, runDir: runDir, goVersion: goEnv(ctx, "GOVERSION"), this: &results.File{}}
+	if s.prev, err = results.Read(filepath.Join(cfg.Out, results.FileName)); err != nil {
+		return 0, err
+	}
+	if cfg.Shard.N > 1 {
+		exs = shardOf(exs, s.prev, cfg.Shard)
+		fmt.Fprintf(cfg.Log, "verify: shard %d/%d: %d example(s): %s\n", cfg.Shard.K, cfg.Shard.N, len(exs), strings.Join(ids(exs), ", "))
+	}
 	todo, err := s.useCache(exs)
 	if err != nil {
 		return 0, err
 	}
-	built := s.buildAll(ctx, todo)
+	built := s.passCompiledOnly(s.buildAll(ctx, todo))
 	if len(built) > 0 && ctx.Err() == nil {
 		svc, stop, err := s.startServices(ctx, needsOf(built))
 		defer stop()
@@ -76,6 +88,14 @@ func Run(ctx context.Context, cfg Config) (failed int, err error) {
 	}
 	if err := s.writeResults(exs); err != nil {
 		return s.failed, err
+	}
+	if cfg.JUnit != "" {
+		if err := WriteJUnit(cfg.JUnit, s.this.Examples); err != nil {
+			return s.failed, err
+		}
+	}
+	if cfg.Annotate {
+		Annotate(cfg.Log, s.this.Examples)
 	}
 	if ctx.Err() != nil {
 		return s.failed, fmt.Errorf("interrupted: %w", ctx.Err())
@@ -113,6 +133,7 @@ type session struct {
 	// this run's results; merged into results.json at the end (writeResults),
 	// so a run of a subset (-run) keeps the others'.
 	this           *results.File
+	prev           *results.File            // results.json as the run found it; nil if none
 	bins           map[string]string        // by example id
 	buildTook      map[string]time.Duration // by example id
 	prints         map[string]string        // results.Fingerprint of each example's files before its build
@@ -130,10 +151,8 @@ type session struct {
 // (cache.go) and returns the others, to run. With CacheStrict any other is
 // an error; with CacheForce every example runs.
 func (s *session) useCache(exs []Example) ([]Example, error) {
-	prev, err := results.Read(filepath.Join(s.cfg.Out, results.FileName))
-	if err != nil {
-		return nil, err
-	}
+	prev := s.prev
+	var err error
 	s.prints, s.keys = map[string]string{}, map[string]string{}
 	var todo []Example
 	var misses []string
@@ -158,7 +177,7 @@ func (s *session) useCache(exs []Example) ([]Example, error) {
 		todo = append(todo, ex)
 	}
 	if len(misses) > 0 {
-		return nil, fmt.Errorf("-cache=strict: %d example(s) have no result to reuse; run verify without -cache=strict:\n  %s", len(misses), strings.Join(misses, "\n  "))
+		return nil, fmt.Errorf("-cached=strict: %d example(s) have no result to reuse; run verify without -cached=strict:\n  %s", len(misses), strings.Join(misses, "\n  "))
 	}
 	return todo, nil
 }
@@ -217,6 +236,44 @@ func (s *session) buildAll(ctx context.Context, exs []Example) []Example {
 		built = append(built, ex)
 	}
 	return built
+}
+
+// passCompiledOnly records every example whose verify.yaml says
+// compiled_only as passed at level compiled (it built: that is all it asks)
+// and returns the others, which run. Its folder under cfg.Out holds only
+// output.txt, saying why it did not run.
+func (s *session) passCompiledOnly(built []Example) []Example {
+	var run []Example
+	for _, ex := range built {
+		if ex.Spec.CompiledOnly == nil {
+			run = append(run, ex)
+			continue
+		}
+		why := fmt.Sprintf("verify: %s is compiled only (%s:%d): %s",
+			ex.ID, ex.Spec.Path, ex.Spec.CompiledOnly.Line, ex.Spec.CompiledOnly.Reason)
+		r := results.Example{ID: ex.ID, Status: results.StatusPass, Level: results.LevelCompiled,
+			Failures: []string{}, DurationMS: s.buildTook[ex.ID].Milliseconds(),
+			VerifiedAt: time.Now().UTC().Truncate(time.Second), Fingerprint: s.prints[ex.ID],
+			CacheKey: s.keys[ex.ID], Versions: results.Versions{Go: s.goVersion, Otel: otelVersion(ex.Dir)}}
+		dir := filepath.Join(s.cfg.Out, filepath.FromSlash(results.ExampleDir(ex.ID)))
+		if err := writeCompiledOnly(dir, why); err != nil {
+			r.Status, r.Failures = results.StatusFail, []string{err.Error()}
+		}
+		fmt.Fprintln(s.cfg.Log, why)
+		s.record(r, "compiled only")
+	}
+	return run
+}
+
+// writeCompiledOnly replaces dir with a folder holding output.txt: why.
+func writeCompiledOnly(dir, why string) error {
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, results.OutputFile), []byte(why+"\n"), 0o644)
 }
 
 // startServices starts the services needs names, with testcontainers' own
@@ -338,7 +395,7 @@ func (s *session) writeResults(exs []Example) error {
 	all := ids(exs)
 	return results.Update(filepath.Join(s.cfg.Out, results.FileName), func(f *results.File) {
 		f.Generated = time.Now().UTC().Truncate(time.Second)
-		if s.cfg.Filter == nil {
+		if s.cfg.Filter == nil && s.cfg.Shard.N <= 1 { // a part of the examples must not forget the rest
 			f.Examples = slices.DeleteFunc(f.Examples, func(e results.Example) bool { return !slices.Contains(all, e.ID) })
 		}
 		if s.this.Versions != (results.Versions{}) {
