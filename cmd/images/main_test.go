@@ -10,6 +10,7 @@ import (
 	"oteldocs.dev/testcontainers/collector"
 	"oteldocs.dev/testcontainers/images"
 	"oteldocs.dev/testcontainers/mariadb"
+	"oteldocs.dev/testcontainers/metadata"
 	"oteldocs.dev/testcontainers/mosquitto"
 	"oteldocs.dev/testcontainers/postgres"
 	"oteldocs.dev/testcontainers/redis"
@@ -46,7 +47,8 @@ func TestBinaryCarriesRecipes(t *testing.T) {
 		name   string
 		recipe images.Recipe
 	}{{"collector", collector.Image()}, {"postgres", postgres.Image()}, {"mqtt", mosquitto.Image()},
-		{"mysql", mariadb.Image()}, {"redis", redis.Image()}} {
+		{"mysql", mariadb.Image()}, {"redis", redis.Image()},
+		{"gcp-metadata", metadata.Image()}, {"ec2-metadata", metadata.Image()}, {"ecs-metadata", metadata.Image()}, {"azure-metadata", metadata.Image()}, {"eks-api", metadata.Image()}, {"no-metadata", metadata.Image()}} {
 		h, err := r.recipe.Hash()
 		if err != nil {
 			t.Fatal(err)

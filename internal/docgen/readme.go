@@ -138,6 +138,11 @@ func (in readmeInput) render() string {
 		p("%s\n", dockerRun(in.id, s))
 	}
 	p("```\n\n")
+	for _, s := range in.services {
+		if s.Reader.Note != "" {
+			p("%s\n\n", s.Reader.Note)
+		}
+	}
 	if len(in.services) > 1 {
 		p("A database or broker takes a few seconds to accept connections: if the example stops at once saying it cannot connect, run it again.\n\n")
 	}

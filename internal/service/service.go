@@ -46,6 +46,9 @@ type Reader struct {
 	Cmd   []string // arguments after the image
 	// Values gives each variable in Env its value against that container.
 	Values map[string]string
+	// Note, if set, is a sentence the README prints after the docker run
+	// lines: where an image is not public, or when to start none.
+	Note string
 }
 
 // all is the registry, in the order services start.
@@ -83,6 +86,49 @@ var all = []Service{
 			Image:  "redis:7",
 			Args:   []string{"-p", "6379:6379"},
 			Values: map[string]string{"REDIS_URL": "redis://localhost:6379/0"},
+		}},
+	// The cloud metadata emulators: one image (oteldocs.dev/testcontainers/metadata,
+	// built by `go run ./cmd/images` in this project; there is no public one),
+	// one container per service. On the cloud itself, leave the variable unset.
+	{Name: "gcp-metadata", Env: []string{"GCE_METADATA_HOST"}, About: "an emulator of the Google Cloud metadata server (the project's own)",
+		Reader: Reader{
+			Image:  "oteldocs/metadata:1",
+			Args:   []string{"-p", "8080:8080"},
+			Values: map[string]string{"GCE_METADATA_HOST": "localhost:8080"},
+			Note:   "oteldocs/metadata:1 is this project's emulator of the cloud metadata services; build it with `go run ./cmd/images` in the project's repository. On Google Cloud itself start no emulator and leave GCE_METADATA_HOST unset.",
+		}},
+	{Name: "ec2-metadata", Env: []string{"AWS_EC2_METADATA_SERVICE_ENDPOINT"}, About: "an emulator of the AWS EC2 instance metadata service, IMDSv2 (the project's own)",
+		Reader: Reader{
+			Image:  "oteldocs/metadata:1",
+			Args:   []string{"-p", "8081:8080"},
+			Values: map[string]string{"AWS_EC2_METADATA_SERVICE_ENDPOINT": "http://localhost:8081"},
+			Note:   "oteldocs/metadata:1 is this project's emulator of the cloud metadata services; build it with `go run ./cmd/images` in the project's repository. On EC2 itself start no emulator and leave AWS_EC2_METADATA_SERVICE_ENDPOINT unset.",
+		}},
+	{Name: "ecs-metadata", Env: []string{"ECS_CONTAINER_METADATA_URI_V4"}, About: "an emulator of the AWS ECS task metadata endpoint v4 (the project's own)",
+		Reader: Reader{
+			Image:  "oteldocs/metadata:1",
+			Args:   []string{"-p", "8082:8080"},
+			Values: map[string]string{"ECS_CONTAINER_METADATA_URI_V4": "http://localhost:8082/v4/8f03e41243824aea923aca126495f665-3822082590"},
+			Note:   "oteldocs/metadata:1 is this project's emulator of the cloud metadata services; build it with `go run ./cmd/images` in the project's repository. In an ECS task the ECS agent sets ECS_CONTAINER_METADATA_URI_V4 itself.",
+		}},
+	// Azure's IMDS has a fixed address and no variable: a case runs the
+	// program inside the emulator's network namespace (run.netns).
+	{Name: "azure-metadata", About: "an emulator of the Azure Instance Metadata Service at 169.254.169.254, for run.netns (the project's own)",
+		Reader: Reader{
+			Image: "oteldocs/metadata:1",
+			Note:  "oteldocs/metadata:1 is this project's emulator of the cloud metadata services; build it with `go run ./cmd/images` in the project's repository. The Azure VM detector asks only 169.254.169.254, so outside Azure it finds this container only from inside its network namespace (verify runs the example there with nsenter); on an Azure VM start no emulator.",
+		}},
+	{Name: "eks-api", Env: []string{"KUBERNETES_SERVICE_HOST", "KUBERNETES_SERVICE_PORT"}, About: "a Kubernetes API for the EKS detector, over TLS, with a pod's service account files in its container, for run.container (the project's own)",
+		Reader: Reader{
+			Image:  "oteldocs/metadata:1",
+			Cmd:    []string{"-k8s-addr", ":8443"},
+			Values: map[string]string{"KUBERNETES_SERVICE_HOST": "127.0.0.1", "KUBERNETES_SERVICE_PORT": "8443"},
+			Note:   "oteldocs/metadata:1 is this project's emulator; build it with `go run ./cmd/images` in the project's repository. The EKS detector reads a pod's service account files at fixed paths, which only this container has: verify copies the example into it and runs it there (docker cp, docker exec). In an EKS pod, Kubernetes sets both variables and mounts the files.",
+		}},
+	{Name: "no-metadata", About: "a network namespace where 169.254.169.254 drops every packet, as off any cloud, for run.netns",
+		Reader: Reader{
+			Image: "oteldocs/metadata:1",
+			Note:  "verify runs this example inside a network namespace where 169.254.169.254 drops every packet, as a network off any cloud may; on your machine the example runs as it is, and the detectors ask whatever answers there.",
 		}},
 }
 

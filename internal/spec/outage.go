@@ -21,9 +21,17 @@ func (o *Outage) UnmarshalYAML(n *yaml.Node) error {
 	return decodeStrict(n, (*plain)(o))
 }
 
-// checkOutage checks collector.outage.
+// FailoverEnv is the variable in which collector.failover gives the
+// second Collector's endpoint. No OpenTelemetry variable names a second
+// endpoint; this one is verify's.
+const FailoverEnv = "FAILOVER_OTLP_ENDPOINT"
+
+// checkOutage checks collector.outage and collector.failover.
 func (s *Spec) checkOutage(bad reporter) {
 	o := s.Collector.Outage
+	if s.Collector.Failover && o == nil {
+		bad(s.Line, "collector.failover: a second Collector is there for when the first is down: add collector.outage")
+	}
 	if o == nil {
 		return
 	}

@@ -59,6 +59,9 @@ type Collector struct {
 	// receiver (cors.allowed_origins), e.g. "http://127.0.0.1:*" for a page
 	// that run.serve serves. Without it a browser refuses to send.
 	CORSAllowedOrigins []string `yaml:"cors_allowed_origins"`
+	// Failover gives the example a second Collector, the shared one, in
+	// FAILOVER_OTLP_ENDPOINT, and checks what arrived at both (outage.go).
+	Failover bool `yaml:"failover"`
 }
 
 // Faults says how the proxy in front of the Collector misbehaves.
@@ -131,6 +134,13 @@ type Run struct {
 	// Browser opens what a served program serves in headless Chromium
 	// and plays steps (browser.go).
 	Browser *Browser `yaml:"browser"`
+	// Netns runs the program in the network namespace of a service the
+	// case needs, one at an address no variable can change (netns.go).
+	Netns string `yaml:"netns"`
+	// Container runs the program inside the container of a service the
+	// case needs, with that container's files, such as the service account
+	// of a Kubernetes pod (netns.go).
+	Container string `yaml:"container"`
 }
 
 // Duration is a time.Duration written as "30s" in YAML.
@@ -287,6 +297,7 @@ func (s *Spec) check() error {
 	s.checkBuild(bad)
 	s.checkTest(bad)
 	s.checkBrowser(bad)
+	s.checkNetns(bad)
 	s.checkDeploy(bad)
 	s.checkCompiledOnly(bad)
 	// The steps after this one read every item: an empty one stops here.

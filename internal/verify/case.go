@@ -26,10 +26,10 @@ type ranCase struct {
 
 // checkCase decides how far a case got once its program has exited:
 // compiled when it did not exit as run.exit_code says; ran when it did but
-// its output or its telemetry (read from dataDir, the records keep accepts)
+// its output or its telemetry (read from dataDirs, the records keep accepts)
 // did not match; asserted when everything held. The wait is returned for
 // the timing of the failure message; it is zero when the program failed.
-func checkCase(ctx context.Context, sp *spec.Spec, run ranCase, dataDir string, keep func(telemetry.Attrs) bool, t waitTimes) (results.Level, []string, *waited) {
+func checkCase(ctx context.Context, sp *spec.Spec, run ranCase, dataDirs []string, keep func(telemetry.Attrs) bool, t waitTimes) (results.Level, []string, *waited) {
 	if run.err != nil {
 		return results.LevelCompiled, []string{fmt.Sprintf("%v\n%s", run.err, tail(run.output, 20))}, nil
 	}
@@ -44,7 +44,7 @@ func checkCase(ctx context.Context, sp *spec.Spec, run ranCase, dataDir string, 
 				sp.Path, want.Line, want, tail(run.output, 20)))
 		}
 	}
-	w := waitFor(ctx, sp, dataDir, keep, t)
+	w := waitFor(ctx, sp, dataDirs, keep, t)
 	failures = append(failures, w.res.Failures...)
 	if len(failures) > 0 {
 		return results.LevelRan, failures, &w

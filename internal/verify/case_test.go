@@ -38,7 +38,7 @@ func TestCaseLevels(t *testing.T) {
 		times := waitTimesFor(sp)
 		times.settle, times.poll = 500*time.Millisecond, 50*time.Millisecond
 		keep := func(a telemetry.Attrs) bool { return a[results.RunIDKey] == "t-1" }
-		level, failures, _ := checkCase(context.Background(), sp, run, data, keep, times)
+		level, failures, _ := checkCase(context.Background(), sp, run, []string{data}, keep, times)
 		got := "level: " + string(level) + "\n"
 		for _, f := range failures {
 			got += f + "\n"

@@ -40,6 +40,12 @@
 //	OTEL_EXPORTER_OTLP_CERTIFICATE the CA of a TLS Collector (collector: {tls: true})
 //	ADDR                          127.0.0.1:PORT, a free port, for a server (run.serve,
 //	                              which may name another variable in addr_env)
+//	FAILOVER_OTLP_ENDPOINT        http://127.0.0.1:PORT of a second Collector (collector: {failover: true})
+//	KUBERNETES_SERVICE_HOST       127.0.0.1, inside the eks-api container (needs: [eks-api]; run.container)
+//	KUBERNETES_SERVICE_PORT       8443, the Kubernetes API's port there (needs: [eks-api])
+//	GCE_METADATA_HOST             127.0.0.1:PORT of a Google Cloud metadata emulator (needs: [gcp-metadata])
+//	AWS_EC2_METADATA_SERVICE_ENDPOINT http://127.0.0.1:PORT of an EC2 IMDSv2 emulator (needs: [ec2-metadata])
+//	ECS_CONTAINER_METADATA_URI_V4 http://127.0.0.1:PORT/v4/<id> of an ECS task metadata emulator (needs: [ecs-metadata])
 //
 // then what a case's own Collector adds (the CA file, or a fault proxy's
 // endpoint in OTEL_EXPORTER_OTLP_ENDPOINT), then run.env of the spec; each
@@ -367,6 +373,59 @@
 //	verify:   plain                          28176899
 //	verify:   stripped (-ldflags="-s -w")     27337440  served as web/main.wasm
 //
+// # A fixed address
+//
+// Some services answer at an address no variable can change: Azure's
+// Instance Metadata Service is 169.254.169.254, and the azurevm detector
+// asks only there. Changing the host's route to that address would take it
+// from every other program on the machine, so a case runs its program
+// inside the network namespace of the service's container instead:
+//
+//	---
+//	case: vm
+//	needs: [azure-metadata]        # the emulator, with 169.254.169.254 on its loopback
+//	run:
+//	  netns: azure-metadata        # run the program in that container's namespace
+//
+// The service adds the address to its own container's loopback interface
+// when it starts; verify runs the program from the host's files with
+// nsenter --net (util-linux), which enters the namespace and executes it,
+// so signals and the exit status are the program's. Entering a namespace
+// needs root: a verify that is not root goes through sudo -n (sudo without
+// a password, as on GitHub's runners), and nsenter switches back to
+// verify's user before it executes the program. Inside, the host is
+// the container network's gateway: verify rewrites the addresses it gives
+// (the OTLP endpoints, the services' variables such as GCE_METADATA_HOST)
+// from 127.0.0.1 to it. The host's own routes do not change. no-metadata is
+// the other such service: a namespace where 169.254.169.254 drops every
+// packet, as a network off any cloud may, to see how detectors behave
+// there.
+// run.netns runs the main program alone: it does not combine with
+// run.serve, run.alongside or run.arch.
+//
+// # Inside a service's container
+//
+// A Kubernetes pod has files at fixed paths (its service account's token
+// and CA under /var/run/secrets/kubernetes.io/serviceaccount) and a
+// container id in /proc/self/cgroup; the EKS detector needs both. A case
+// runs its program inside the container of a service that has them:
+//
+//	---
+//	case: eks
+//	needs: [eks-api]               # a Kubernetes API over TLS, with the pod's files
+//	run:
+//	  container: eks-api           # run the program in that container
+//
+// verify builds the example once more as a static binary (CGO_ENABLED=0),
+// copies it into the container (/oteldocs-example/<id>) and runs it with
+// docker exec, which gives back its output and exit status. The program
+// gets the variables verify gives and those of run.env, not the rest of
+// verify's own environment, which describes the host; the addresses among
+// them are rewritten to the container network's gateway, as for run.netns.
+// run.container runs the example's main program alone: it does not combine
+// with run.serve, run.alongside, run.arch, run.netns, run.program or
+// run.test.
+//
 // # Deploy files
 //
 // An example may ship files that are not run but must work: a Dockerfile, a
@@ -446,6 +505,19 @@
 // answered again) follow the output, where run.output matchers see them. A
 // pattern that never matches, or a Collector that does not come back on
 // the same endpoint, fails the case.
+//
+// A second Collector to fail over to: collector.failover gives the example
+// the shared Collector's endpoint (for the case's protocol) in
+// FAILOVER_OTLP_ENDPOINT, which no OpenTelemetry variable covers, and it
+// needs collector.outage, which stops the first:
+//
+//	collector:
+//	  outage: {after: {pattern: 'order 3'}, for: 2s}
+//	  failover: true
+//
+// What arrived is read from both Collectors as one, so an expectation with
+// count: 16 says that nothing was lost and nothing sent twice, whichever
+// Collector took it; the case's folder keeps what both received for it.
 //
 // expect.requests asserts what the proxy saw. Each item selects requests
 // with value matchers and counts them: count (default {gte: 1}) is how many

@@ -118,12 +118,29 @@ func verifyCase(ctx context.Context, cfg Config, svc *services, ex Example, sp *
 		defer proxy.Close()
 		extraEnv = append(extraEnv, "OTEL_EXPORTER_OTLP_ENDPOINT="+proxy.URL())
 	}
+	dataDirs := []string{coll.DataDir()}
+	if sp.Collector.Failover { // the shared Collector is the second one (failover.go)
+		failEnv, err := svc.failover(ctx, sp)
+		if err != nil {
+			return fail(results.LevelCompiled, err.Error())
+		}
+		extraEnv = append(extraEnv, failEnv)
+		dataDirs = append(dataDirs, svc.collector.DataDir())
+	}
 	runID := ex.ID + "-" + randomHex(4)
 	in, err := svc.envInputs(ctx, coll, ex, sp, runID, extraEnv)
 	if err != nil {
 		return fail(results.LevelCompiled, err.Error())
 	}
 	env, err := exampleEnv(sp, in)
+	if err != nil {
+		return fail(results.LevelCompiled, err.Error())
+	}
+	ctx, env, err = svc.enterNetns(ctx, sp, env) // run.netns (netns.go)
+	if err != nil {
+		return fail(results.LevelCompiled, err.Error())
+	}
+	ctx, env, err = svc.enterContainer(ctx, ex, sp, bin, env) // run.container (container.go)
 	if err != nil {
 		return fail(results.LevelCompiled, err.Error())
 	}
@@ -150,7 +167,7 @@ func verifyCase(ctx context.Context, cfg Config, svc *services, ex Example, sp *
 	// The program has exited: what it sent is in the Collector, or on its
 	// way there; checkCase waits for it.
 	keep := func(a telemetry.Attrs) bool { return a[results.RunIDKey] == runID }
-	level, failures, w := checkCase(ctx, sp, run, coll.DataDir(), keep, waitTimesFor(sp))
+	level, failures, w := checkCase(ctx, sp, run, dataDirs, keep, waitTimesFor(sp))
 	if proxy != nil && level != results.LevelCompiled {
 		// What the proxy saw: complete, since the program has exited and
 		// Drain waited for the proxy's handlers.
@@ -159,7 +176,7 @@ func verifyCase(ctx context.Context, cfg Config, svc *services, ex Example, sp *
 		}
 	}
 	if level != results.LevelCompiled {
-		if err := telemetry.CopyFiltered(coll.DataDir(), outDir, keep); err != nil {
+		if err := copyFiltered(dataDirs, outDir, keep); err != nil {
 			failures = append(failures, fmt.Sprintf("saving telemetry: %v", err))
 		}
 	}
@@ -199,7 +216,9 @@ func execute(ctx context.Context, ex Example, sp *spec.Spec, bin string, env []s
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, bin, sp.Run.Args...)
-	emulated(cmd, sp) // run.arch (arch.go)
+	emulated(cmd, sp)     // run.arch (arch.go)
+	inNetns(ctx, cmd)     // run.netns (netns.go)
+	inContainer(ctx, cmd) // run.container (container.go)
 	cmd.Dir = ex.Dir
 	cmd.Env = env
 	// Output pipes held open by a child the program left behind must not

@@ -95,14 +95,14 @@ func mustSettle(e *spec.Expect) bool {
 	return false
 }
 
-// waitFor reads what arrived in dataDir (the program has exited) until the
+// waitFor reads what arrived in dataDirs (the program has exited) until the
 // expectations are decided, and returns the last result. A spec without
 // absent expectations is decided as soon as it matches. One with them (or
 // no_telemetry) is decided only once nothing new has arrived for the settle
 // window; if output is still changing when run.wait runs out, that is a
 // failure: an absent expectation cannot be vouched for. A spec that does
 // not match is given until output settles or run.wait runs out.
-func waitFor(ctx context.Context, sp *spec.Spec, dataDir string, keep func(telemetry.Attrs) bool, t waitTimes) waited {
+func waitFor(ctx context.Context, sp *spec.Spec, dataDirs []string, keep func(telemetry.Attrs) bool, t waitTimes) waited {
 	settleFirst := mustSettle(&sp.Expect)
 	start := time.Now()
 	deadline := start.Add(t.wait)
@@ -112,7 +112,7 @@ func waitFor(ctx context.Context, sp *spec.Spec, dataDir string, keep func(telem
 	defer tick.Stop()
 	for {
 		var count int
-		w.res, count = load(sp, dataDir, keep)
+		w.res, count = load(sp, dataDirs, keep)
 		if lastCount >= 0 && count != lastCount {
 			lastChange = time.Now()
 			w.last = lastChange.Sub(start)
@@ -150,8 +150,8 @@ func waitFor(ctx context.Context, sp *spec.Spec, dataDir string, keep func(telem
 // anything of this run arrives, whatever other examples send to the same
 // Collector meanwhile, so the settle window is this run's alone and
 // examples can run side by side.
-func load(sp *spec.Spec, dataDir string, keep func(telemetry.Attrs) bool) (match.Result, int) {
-	d, err := telemetry.Load(dataDir)
+func load(sp *spec.Spec, dataDirs []string, keep func(telemetry.Attrs) bool) (match.Result, int) {
+	d, err := loadAll(dataDirs)
 	if err != nil {
 		return match.Result{Failures: []string{"decoding what the Collector wrote: " + err.Error()}}, -1
 	}

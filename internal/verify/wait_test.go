@@ -80,7 +80,7 @@ func TestWaitFor(t *testing.T) {
 		times := waitTimesFor(sp)
 		times.settle, times.poll = testSettle, 50*time.Millisecond
 		keep := func(a telemetry.Attrs) bool { return a[results.RunIDKey] == "t-1" }
-		w := waitFor(context.Background(), sp, dir, keep, times)
+		w := waitFor(context.Background(), sp, []string{dir}, keep, times)
 		close(done)
 		writers.Wait()
 		if w.ended == endMatched && w.took >= testSettle {
@@ -105,7 +105,7 @@ func TestWaitForInterrupted(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(testLate, cancel)
-	w := waitFor(ctx, sp, t.TempDir(), func(telemetry.Attrs) bool { return true }, waitTimes{wait: time.Minute, settle: time.Minute, poll: 50 * time.Millisecond})
+	w := waitFor(ctx, sp, []string{t.TempDir()}, func(telemetry.Attrs) bool { return true }, waitTimes{wait: time.Minute, settle: time.Minute, poll: 50 * time.Millisecond})
 	if w.ended != endInterrupted || w.res.OK() {
 		t.Errorf("ended %s, ok %v; want interrupted, not ok", w.ended, w.res.OK())
 	}

@@ -48,6 +48,7 @@ import (
 
 	"oteldocs.dev/internal/service"
 	"oteldocs.dev/testcontainers/images"
+	"oteldocs.dev/testcontainers/metadata"
 )
 
 // Starter is how one service is built and started.
@@ -70,6 +71,9 @@ type Instance struct {
 	// per example, such as a fresh database. nil: it gives none by itself
 	// (the Collector, whose OTEL_* variables verify sets per case).
 	Env func(ctx context.Context, exampleID string) (map[string]string, error)
+	// Netns, when set, is a network namespace a case may run its program in
+	// (run.netns), for a service at an address no variable can change.
+	Netns *metadata.Netns
 }
 
 var starters = map[string]Starter{}
