@@ -424,7 +424,7 @@ func summary(w io.Writer, rs []results.Example) {
 		if level == "" {
 			level = "-"
 		}
-		fmt.Fprintf(w, "  %-28s %-6s %-9s %s\n", r.ID, strings.ToUpper(string(r.Status)), level,
+		fmt.Fprintf(w, "  %-32s %-6s %-9s %s\n", r.ID, strings.ToUpper(string(r.Status)), level,
 			(time.Duration(r.DurationMS) * time.Millisecond).Round(100*time.Millisecond))
 	}
 }
