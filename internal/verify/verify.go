@@ -418,7 +418,7 @@ func summary(w io.Writer, rs []results.Example) {
 	}
 	rs = slices.Clone(rs)
 	slices.SortStableFunc(rs, func(a, b results.Example) int { return cmp.Compare(b.DurationMS, a.DurationMS) })
-	fmt.Fprintf(w, "verify: summary\n  %-28s %-6s %-9s %s\n", "EXAMPLE", "STATUS", "LEVEL", "TIME")
+	fmt.Fprintf(w, "verify: summary\n  %-32s %-6s %-9s %s\n", "EXAMPLE", "STATUS", "LEVEL", "TIME")
 	for _, r := range rs {
 		level := string(r.Level)
 		if level == "" {
