@@ -2,6 +2,7 @@ package verify
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -9,14 +10,33 @@ import (
 	"oteldocs.dev/internal/spec"
 )
 
-// Verify that the verify.yaml examples of the manual (doc.go) parse: the
+// manual returns the package comment of the manual's files (doc.go,
+// doc_run.go, doc_wire.go: go doc joins them in name order) as one text.
+func manual(t *testing.T) []byte {
+	t.Helper()
+	files, _ := filepath.Glob("doc*.go")
+	var all []byte
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		all = append(all, b...)
+	}
+	if len(all) == 0 {
+		t.Fatal("no doc*.go: the manual moved; update this test")
+	}
+	return all
+}
+
+// Verify that the verify.yaml examples of the manual (doc*.go) parse: the
 // complete example, the case after it and the http_faults fragment, read
 // from doc.go itself, so the manual cannot drift from the parser.
 func TestManualExamplesParse(t *testing.T) {
-	b, err := os.ReadFile("doc.go")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := manual(t)
 	var blocks []string
 	var cur []string
 	for _, line := range strings.Split(string(b), "\n") {
@@ -63,10 +83,7 @@ func TestManualExamplesParse(t *testing.T) {
 // variable it gives, with the needs: that brings it: a service added to
 // the registry is one readers are told about.
 func TestManualListsServices(t *testing.T) {
-	b, err := os.ReadFile("doc.go")
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := manual(t)
 	doc := string(b)
 	for _, s := range service.All() {
 		if !strings.Contains(doc, s.Name) {

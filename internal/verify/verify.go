@@ -1,7 +1,6 @@
 package verify
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -145,41 +144,6 @@ type session struct {
 		total, done, running int
 		start                time.Time
 	}
-}
-
-// useCache records the examples whose last passing result still stands
-// (cache.go) and returns the others, to run. With CacheStrict any other is
-// an error; with CacheForce every example runs.
-func (s *session) useCache(exs []Example) ([]Example, error) {
-	prev := s.prev
-	var err error
-	s.prints, s.keys = map[string]string{}, map[string]string{}
-	var todo []Example
-	var misses []string
-	for _, ex := range exs {
-		// Before the build: an edit during the run makes the result stale, not current.
-		if s.prints[ex.ID], err = results.Fingerprint(os.DirFS(ex.Dir)); err != nil {
-			return nil, fmt.Errorf("%s: %w", ex.Dir, err)
-		}
-		if s.keys[ex.ID], err = cacheKey(ex, s.prints[ex.ID], s.goVersion); err != nil {
-			return nil, err
-		}
-		if s.cfg.Cache != CacheForce {
-			if r, ok := cached(prev, s.cfg.Out, ex.ID, s.keys[ex.ID]); ok {
-				s.record(r, "cached: verified "+r.VerifiedAt.UTC().Format("2006-01-02 15:04"))
-				s.reused++
-				continue
-			}
-		}
-		if s.cfg.Cache == CacheStrict {
-			misses = append(misses, ex.ID+": "+whyNotCached(prev, ex.ID, s.keys[ex.ID]))
-		}
-		todo = append(todo, ex)
-	}
-	if len(misses) > 0 {
-		return nil, fmt.Errorf("-cached=strict: %d example(s) have no result to reuse; run verify without -cached=strict:\n  %s", len(misses), strings.Join(misses, "\n  "))
-	}
-	return todo, nil
 }
 
 // discover finds the examples cfg.Filter selects (Discover) and says which.
@@ -408,25 +372,6 @@ func (s *session) writeResults(exs []Example) error {
 			f.Put(r)
 		}
 	})
-}
-
-// summary prints every example of the run as a table, the slowest first
-// (what to split across shards, what to make faster).
-func summary(w io.Writer, rs []results.Example) {
-	if len(rs) < 2 {
-		return
-	}
-	rs = slices.Clone(rs)
-	slices.SortStableFunc(rs, func(a, b results.Example) int { return cmp.Compare(b.DurationMS, a.DurationMS) })
-	fmt.Fprintf(w, "verify: summary\n  %-32s %-6s %-9s %s\n", "EXAMPLE", "STATUS", "LEVEL", "TIME")
-	for _, r := range rs {
-		level := string(r.Level)
-		if level == "" {
-			level = "-"
-		}
-		fmt.Fprintf(w, "  %-32s %-6s %-9s %s\n", r.ID, strings.ToUpper(string(r.Status)), level,
-			(time.Duration(r.DurationMS) * time.Millisecond).Round(100*time.Millisecond))
-	}
 }
 
 // Discover finds examples/*/verify.yaml below root and parses each. All

@@ -1,20 +1,24 @@
 package verify
 
 import (
+	"cmp"
 	"encoding/xml"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"oteldocs.dev/internal/results"
 )
 
-// JUnit XML, which CI systems draw as a test report: one test case per
-// example, its failures as the failure's text.
+// What a run reports besides its lines: the summary table, JUnit XML
+// (which CI systems draw as a test report: one test case per example, its
+// failures as the failure's text) and GitHub annotations.
 
 type junitSuites struct {
 	XMLName xml.Name     `xml:"testsuites"`
@@ -99,4 +103,23 @@ func Annotate(w io.Writer, rs []results.Example) {
 // escapeAnnotation escapes a message as GitHub's workflow commands require.
 func escapeAnnotation(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
+}
+
+// summary prints every example of the run as a table, the slowest first
+// (what to split across shards, what to make faster).
+func summary(w io.Writer, rs []results.Example) {
+	if len(rs) < 2 {
+		return
+	}
+	rs = slices.Clone(rs)
+	slices.SortStableFunc(rs, func(a, b results.Example) int { return cmp.Compare(b.DurationMS, a.DurationMS) })
+	fmt.Fprintf(w, "verify: summary\n  %-32s %-6s %-9s %s\n", "EXAMPLE", "STATUS", "LEVEL", "TIME")
+	for _, r := range rs {
+		level := string(r.Level)
+		if level == "" {
+			level = "-"
+		}
+		fmt.Fprintf(w, "  %-32s %-6s %-9s %s\n", r.ID, strings.ToUpper(string(r.Status)), level,
+			(time.Duration(r.DurationMS) * time.Millisecond).Round(100*time.Millisecond))
+	}
 }
