@@ -139,3 +139,15 @@ func (r Rootfs) Recipe(files fs.FS, envOverride string) Recipe {
 		},
 	}
 }
+
+// LeanDpkg are mmdebstrap arguments that keep a Debian rootfs lean: no
+// manuals, docs (but their copyright files), info pages or translations.
+func LeanDpkg() []string {
+	return []string{
+		"--dpkgopt=path-exclude=/usr/share/man/*",
+		"--dpkgopt=path-exclude=/usr/share/doc/*",
+		"--dpkgopt=path-include=/usr/share/doc/*/copyright",
+		"--dpkgopt=path-exclude=/usr/share/info/*",
+		"--dpkgopt=path-exclude=/usr/share/locale/*",
+	}
+}

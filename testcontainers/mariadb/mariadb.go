@@ -88,25 +88,21 @@ var changes = []string{
 // mmdebstrapArgs returns the arguments that write the rootfs to tarPath,
 // copying the init script from the host file initSQL.
 func mmdebstrapArgs(initSQL, tarPath string) []string {
-	return []string{
+	args := []string{
 		"--variant=apt",
 		"--include=mariadb-server",
-		// Keep the image lean: no manuals, docs (but copyrights), info pages
-		// or translations.
-		"--dpkgopt=path-exclude=/usr/share/man/*",
-		"--dpkgopt=path-exclude=/usr/share/doc/*",
-		"--dpkgopt=path-include=/usr/share/doc/*/copyright",
-		"--dpkgopt=path-exclude=/usr/share/info/*",
-		"--dpkgopt=path-exclude=/usr/share/locale/*",
-		"--customize-hook=upload " + initSQL + " " + initPath,
-		`--customize-hook=chmod 0644 "$1` + initPath + `"`,
+	}
+	args = append(args, images.LeanDpkg()...)
+	return append(args,
+		"--customize-hook=upload "+initSQL+" "+initPath,
+		`--customize-hook=chmod 0644 "$1`+initPath+`"`,
 		// The system tables: made by the package's postinst; if not, now.
 		`--customize-hook=chroot "$1" sh -c 'test -d /var/lib/mysql/mysql || mariadb-install-db --user=mysql --skip-test-db'`,
 		// Keep /run (mmdebstrap would empty it) and the socket directory.
 		"--skip=cleanup/run",
 		`--customize-hook=chroot "$1" install -d -o mysql -g mysql -m 0755 /run/mysqld`,
 		"bookworm", tarPath, mirror,
-	}
+	)
 }
 
 // Image returns the recipe of oteldocs/mariadb:10.11.

@@ -85,25 +85,21 @@ var changes = []string{
 // mmdebstrapArgs returns the arguments that write the rootfs to tarPath,
 // copying the configuration from the host file conf.
 func mmdebstrapArgs(conf, tarPath string) []string {
-	return []string{
+	args := []string{
 		// Essential:yes packages only (no apt): mosquitto runs with them.
 		"--variant=essential",
 		// Install usr-is-merged: otherwise init-system-helpers pulls in
 		// usrmerge, and with it about 45 MB of perl.
 		"--hook-dir=/usr/share/mmdebstrap/hooks/merged-usr",
 		"--include=mosquitto",
-		// Keep the image lean: no manuals, docs (but copyrights), info pages
-		// or translations.
-		"--dpkgopt=path-exclude=/usr/share/man/*",
-		"--dpkgopt=path-exclude=/usr/share/doc/*",
-		"--dpkgopt=path-include=/usr/share/doc/*/copyright",
-		"--dpkgopt=path-exclude=/usr/share/info/*",
-		"--dpkgopt=path-exclude=/usr/share/locale/*",
-		`--customize-hook=mkdir -p "$1/mosquitto/config"`,
-		"--customize-hook=upload " + conf + " " + ConfigPath,
-		`--customize-hook=chmod 0644 "$1` + ConfigPath + `" && chroot "$1" id mosquitto`,
-		"bookworm", tarPath, mirror,
 	}
+	args = append(args, images.LeanDpkg()...)
+	return append(args,
+		`--customize-hook=mkdir -p "$1/mosquitto/config"`,
+		"--customize-hook=upload "+conf+" "+ConfigPath,
+		`--customize-hook=chmod 0644 "$1`+ConfigPath+`" && chroot "$1" id mosquitto`,
+		"bookworm", tarPath, mirror,
+	)
 }
 
 // Image returns the recipe of oteldocs/mosquitto:2.

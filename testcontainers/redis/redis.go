@@ -79,24 +79,20 @@ var changes = []string{
 // mmdebstrapArgs returns the arguments that write the rootfs to tarPath,
 // copying the configuration from the host file conf.
 func mmdebstrapArgs(conf, tarPath string) []string {
-	return []string{
+	args := []string{
 		// Essential:yes packages only (no apt): redis-server runs with them.
 		"--variant=essential",
 		// Install usr-is-merged: otherwise usrmerge, and with it perl, comes in.
 		"--hook-dir=/usr/share/mmdebstrap/hooks/merged-usr",
 		"--include=redis-server",
-		// Keep the image lean: no manuals, docs (but copyrights), info pages
-		// or translations.
-		"--dpkgopt=path-exclude=/usr/share/man/*",
-		"--dpkgopt=path-exclude=/usr/share/doc/*",
-		"--dpkgopt=path-include=/usr/share/doc/*/copyright",
-		"--dpkgopt=path-exclude=/usr/share/info/*",
-		"--dpkgopt=path-exclude=/usr/share/locale/*",
-		`--customize-hook=mkdir -p "$1/usr/local/etc/redis"`,
-		"--customize-hook=upload " + conf + " " + ConfigPath,
-		`--customize-hook=chmod 0644 "$1` + ConfigPath + `" && chroot "$1" redis-server --version`,
-		"bookworm", tarPath, mirror,
 	}
+	args = append(args, images.LeanDpkg()...)
+	return append(args,
+		`--customize-hook=mkdir -p "$1/usr/local/etc/redis"`,
+		"--customize-hook=upload "+conf+" "+ConfigPath,
+		`--customize-hook=chmod 0644 "$1`+ConfigPath+`" && chroot "$1" redis-server --version`,
+		"bookworm", tarPath, mirror,
+	)
 }
 
 // Image returns the recipe of oteldocs/redis:7.
