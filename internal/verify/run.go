@@ -76,6 +76,9 @@ func verifyOne(ctx context.Context, cfg Config, svc *services, ex Example, bin s
 	level, failures := verifyCase(ctx, cfg, svc, ex, ex.Spec, bin, staged, built)
 	mainLevel := level
 	for _, c := range ex.Spec.Cases {
+		if ctx.Err() != nil {
+			break // interrupted or out of time: the rest would only fail the same way
+		}
 		r.Cases = append(r.Cases, c.Case)
 		cl, cf := verifyCase(ctx, cfg, svc, ex, c, bin, filepath.Join(staged, filepath.FromSlash(results.CaseSubdir(c.Case))), built)
 		level = level.Lower(cl)
@@ -84,6 +87,9 @@ func verifyOne(ctx context.Context, cfg Config, svc *services, ex Example, bin s
 		}
 	}
 	failures = append(failures, checkDeploy(ctx, cfg, svc, ex)...) // deploy.go
+	if errors.Is(ctx.Err(), context.Canceled) {
+		return r // interrupted: the last run's output stays, as its result does (verifyAll)
+	}
 	if err := publish(staged, outDir); err != nil {
 		failures = append(failures, err.Error())
 	} else if mainLevel != results.LevelCompiled {

@@ -292,7 +292,12 @@ func (s *session) verifyAll(ctx context.Context, svc *services, built []Example)
 		ectx, cancel := context.WithTimeout(ctx, s.cfg.Timeout)
 		defer cancel()
 		r := verifyOne(ectx, s.cfg, svc, ex, s.bins[ex.ID], s.buildTook[ex.ID])
-		if ctx.Err() == nil && ectx.Err() != nil {
+		if ctx.Err() != nil {
+			// Interrupted: this run proves nothing about ex; its last result stays.
+			s.interrupted(ex)
+			return
+		}
+		if ectx.Err() != nil {
 			r.Status = results.StatusFail
 			r.Failures = append(r.Failures, fmt.Sprintf("examples/%s: did not finish within verify's -timeout of %s", ex.ID, s.cfg.Timeout))
 		}
@@ -327,6 +332,14 @@ func hasOutage(ex Example) bool {
 		}
 	}
 	return false
+}
+
+// interrupted prints that ex was stopped by Ctrl-C and is not recorded.
+func (s *session) interrupted(ex Example) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.progress.running--
+	fmt.Fprintf(s.cfg.Log, "verify: %s interrupted; its last result is kept\n", ex.ID)
 }
 
 // started prints which example starts, with the counts so far.
