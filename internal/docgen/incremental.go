@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -65,7 +66,7 @@ func (b *builder) update(changed []string) (files map[string][]byte, full bool, 
 
 	// Parse, check and draw each page again, on copies: b changes only
 	// when every page succeeded.
-	pages := slices.SortedFunc(mapKeysOf(redo), func(a, c *page) int { return strings.Compare(a.srcPath, c.srcPath) })
+	pages := slices.SortedFunc(maps.Keys(redo), func(a, c *page) int { return strings.Compare(a.srcPath, c.srcPath) })
 	fresh := make([]*page, len(pages))
 	errs := parallel(len(pages), func(i int) error {
 		var err error
@@ -185,16 +186,6 @@ func sameHeadings(a, c []markdown.Heading) bool {
 	return slices.EqualFunc(a, c, func(x, y markdown.Heading) bool {
 		return x.Level == y.Level && x.ID == y.ID && x.Text == y.Text
 	})
-}
-
-func mapKeysOf[K comparable, V any](m map[K]V) func(func(K) bool) {
-	return func(yield func(K) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 // String names an update for the terminal: "2 pages, examples quickstart".

@@ -1,6 +1,7 @@
 package docgen
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -34,7 +35,7 @@ func write(t *testing.T, root, name, data string) {
 }
 
 func names(files map[string][]byte) []string {
-	return slices.Sorted(mapKeysOf(files))
+	return slices.Sorted(maps.Keys(files))
 }
 
 // An edit to a page's prose draws that page and the search index again,

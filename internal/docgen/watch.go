@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -83,7 +84,7 @@ func (s *server) watch(ctx context.Context, cfg Config) {
 			timer = time.After(settle)
 		case <-timer:
 			timer = nil
-			changed := slices.Sorted(mapKeysOf(pending))
+			changed := slices.Sorted(maps.Keys(pending))
 			clear(pending)
 			if slices.Contains(changed, "") {
 				s.rebuild()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -39,7 +40,7 @@ func Bump(ctx context.Context, root string, out io.Writer, dryRun bool) error {
 			latest[p] = ""
 		}
 	}
-	for _, p := range slices.Sorted(mapKeys(latest)) {
+	for _, p := range slices.Sorted(maps.Keys(latest)) {
 		v, err := Latest(ctx, p)
 		if err != nil {
 			return err
@@ -49,7 +50,7 @@ func Bump(ctx context.Context, root string, out io.Writer, dryRun bool) error {
 	}
 	for i, m := range mods {
 		var args []string
-		for _, p := range slices.Sorted(mapKeys(m.Requires)) {
+		for _, p := range slices.Sorted(maps.Keys(m.Requires)) {
 			if m.Requires[p].Version != latest[p] {
 				args = append(args, p+"@"+latest[p])
 			}

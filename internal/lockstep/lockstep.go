@@ -14,6 +14,7 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -91,7 +92,7 @@ func Drift(mods []Module) []error {
 		}
 	}
 	errs = append(errs, differ("go", "go directive", goPins)...)
-	for _, p := range slices.Sorted(mapKeys(paths)) {
+	for _, p := range slices.Sorted(maps.Keys(paths)) {
 		pins := map[string]Pin{}
 		for _, m := range mods {
 			if pin, ok := m.Requires[p]; ok {
@@ -107,7 +108,7 @@ func Drift(mods []Module) []error {
 func differ(what, label string, pins map[string]Pin) []error {
 	want, n := common(pins)
 	var errs []error
-	for _, file := range slices.Sorted(mapKeys(pins)) {
+	for _, file := range slices.Sorted(maps.Keys(pins)) {
 		pin := pins[file]
 		if pin.Version == want {
 			continue
@@ -139,16 +140,6 @@ func newer(a, b string) bool {
 		a, b = "v"+a, "v"+b
 	}
 	return semver.Compare(a, b) > 0
-}
-
-func mapKeys[V any](m map[string]V) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 // OlderOnPurpose marks an import of an older semantic conventions package
@@ -188,7 +179,7 @@ func SemconvDrift(root string) ([]error, error) {
 	}
 	want, n := common(pins)
 	var errs []error
-	for _, at := range slices.Sorted(mapKeys(pins)) {
+	for _, at := range slices.Sorted(maps.Keys(pins)) {
 		if v := pins[at].Version; v != want {
 			errs = append(errs, fmt.Errorf("%s: go.opentelemetry.io/otel/semconv/%s, while %d other import(s) use semconv/%s: import that one, or mark the line %q if the page shows the older one on purpose",
 				at, v, n, want, "// "+OlderOnPurpose))

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -212,7 +213,7 @@ func (t *transformer) attributes(page Page, line int, b Block, fb *ast.FencedCod
 			r.Value, r.Set = valuefmt.Format(v), true
 		}
 	}
-	for _, k := range sortedKeys(attrs) {
+	for _, k := range slices.Sorted(maps.Keys(attrs)) {
 		if !listed[k] && !telemetry.HiddenKeys[k] {
 			n.Extra = append(n.Extra, AttrRow{Key: k, Value: valuefmt.Format(attrs[k]), Set: true})
 		}
@@ -263,13 +264,4 @@ func appendNew(list []string, s string) []string {
 		return list
 	}
 	return append(list, s)
-}
-
-func sortedKeys(a telemetry.Attrs) []string {
-	keys := make([]string, 0, len(a))
-	for k := range a {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -48,7 +49,7 @@ func cacheKey(ex Example, fingerprint, goVersion string) (string, error) {
 		"go " + goVersion,
 		"verify " + self,
 	}
-	names := slices.Sorted(mapKeys(needsOf([]Example{ex})))
+	names := slices.Sorted(maps.Keys(needsOf([]Example{ex})))
 	if ex.Spec.Deploy != nil {
 		names = append(names, "gobuilder")
 	}
@@ -159,16 +160,6 @@ func sourceHash(root string) (string, error) {
 		h.Write(data)
 	}
 	return "source:" + hex.EncodeToString(h.Sum(nil)), nil
-}
-
-func mapKeys[V any](m map[string]V) func(func(string) bool) {
-	return func(yield func(string) bool) {
-		for k := range m {
-			if !yield(k) {
-				return
-			}
-		}
-	}
 }
 
 // cached returns the last result of ex if it can stand for a run now: it
