@@ -99,6 +99,9 @@ func (b *builder) update(changed []string) (files map[string][]byte, full bool, 
 		}
 		files[outFile(p.url)] = html
 	}
+	if err := b.sidebarErr(); err != nil {
+		return nil, false, err
+	}
 	// Swap the new pages in, then derive what depends on all of them.
 	for i, old := range pages {
 		*old = *fresh[i]

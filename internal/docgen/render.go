@@ -98,6 +98,9 @@ func (b *builder) write() error {
 	if err := b.writeReport(assets); err != nil {
 		return err
 	}
+	if err := b.sidebarErr(); err != nil {
+		return err
+	}
 	for _, step := range []func() error{b.writeSitemap, b.writeSearchIndex, b.writeDownloads, b.copyContentAssets} {
 		if err := step(); err != nil {
 			return err

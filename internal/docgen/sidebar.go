@@ -20,6 +20,8 @@ import (
 type sidebarCache struct {
 	mu    sync.Mutex
 	byKey map[string]string
+	errMu sync.Mutex // drawSidebar runs under mu, and without it for a page's own sidebar
+	err   error      // the first error of the theme's "sidebar" template
 }
 
 // sidebarHTML returns the sidebar's sections as seen from page p.
@@ -47,14 +49,26 @@ func (b *builder) sidebarHTML(p *page) template.HTML {
 	return template.HTML(strings.Replace(base, link, link[:len(link)-1]+` aria-current="page">`, 1))
 }
 
-// drawSidebar executes the theme's "sidebar" template; a theme error shows
-// up when the page itself is drawn, so it is kept in the text.
+// drawSidebar executes the theme's "sidebar" template. pageData cannot
+// return an error, so a theme error is kept for sidebarErr, which the
+// build returns once the pages are drawn.
 func (b *builder) drawSidebar(secs []navSection) string {
 	var buf bytes.Buffer
 	if err := b.theme.ExecuteTemplate(&buf, "sidebar", secs); err != nil {
-		return "<!-- theme: sidebar: " + template.HTMLEscapeString(err.Error()) + " -->"
+		b.sidebars.errMu.Lock()
+		if b.sidebars.err == nil {
+			b.sidebars.err = fmt.Errorf("theme: sidebar: %w", err)
+		}
+		b.sidebars.errMu.Unlock()
 	}
 	return buf.String()
+}
+
+// sidebarErr is the first error of the theme's sidebar template, if any.
+func (b *builder) sidebarErr() error {
+	b.sidebars.errMu.Lock()
+	defer b.sidebars.errMu.Unlock()
+	return b.sidebars.err
 }
 
 // parallel runs fn(0) ... fn(n-1) on every core and returns their errors in
