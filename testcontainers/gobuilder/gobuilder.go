@@ -38,10 +38,7 @@ var recipe embed.FS
 // Image returns the recipe of the builder image, tagged with the host's Go
 // version. Its hash covers the Dockerfile, the Go version and GOROOT.
 func Image() images.Recipe {
-	files, err := fs.Sub(recipe, "image")
-	if err != nil {
-		panic(err) // "image" is a valid path
-	}
+	files := images.RecipeFolder(recipe, "image")
 	version, goroot := goEnv()
 	ref := "oteldocs/gobuilder:" + strings.TrimPrefix(version, "go")
 	return images.Recipe{

@@ -151,3 +151,13 @@ func LeanDpkg() []string {
 		"--dpkgopt=path-exclude=/usr/share/locale/*",
 	}
 }
+
+// RecipeFolder returns the folder dir of an embedded recipe (the files an
+// image package keeps under image/ and embeds with go:embed).
+func RecipeFolder(recipe fs.FS, dir string) fs.FS {
+	files, err := fs.Sub(recipe, dir)
+	if err != nil {
+		panic(err) // dir is a constant, valid path; fs.Sub fails only on invalid ones
+	}
+	return files
+}

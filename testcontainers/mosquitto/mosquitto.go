@@ -119,13 +119,7 @@ func Image() images.Recipe {
 var recipe embed.FS
 
 // recipeFiles returns the files of image/, named as they are in that folder.
-func recipeFiles() fs.FS {
-	files, err := fs.Sub(recipe, "image")
-	if err != nil {
-		panic(err) // "image" is a valid path; fs.Sub fails only on invalid ones
-	}
-	return files
-}
+func recipeFiles() fs.FS { return images.RecipeFolder(recipe, "image") }
 
 // Container is a running broker.
 type Container struct {
