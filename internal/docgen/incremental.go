@@ -191,7 +191,7 @@ func sameHeadings(a, c []markdown.Heading) bool {
 	})
 }
 
-// String names an update for the terminal: "2 pages, examples quickstart".
+// describeUpdate names an update for the terminal: "1 page(s), search.json".
 func describeUpdate(files map[string][]byte) string {
 	var pages, other []string
 	for name := range files {

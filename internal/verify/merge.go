@@ -43,10 +43,18 @@ func Merge(out string, shards []string) error {
 		if filepath.Clean(src) == filepath.Clean(dst) {
 			continue
 		}
-		if err := os.RemoveAll(dst); err != nil {
+		// Staged and swapped in as a run does (publish): a reader never
+		// sees half a folder.
+		staged, err := stagingDir(out, r.ID)
+		if err != nil {
 			return err
 		}
-		if err := copyTree(src, dst); err != nil {
+		err = copyTree(src, staged)
+		if err == nil {
+			err = publish(staged, dst)
+		}
+		os.RemoveAll(staged)
+		if err != nil {
 			return err
 		}
 	}
