@@ -77,10 +77,7 @@ type sideProc struct {
 func startSide(ctx context.Context, ex Example, sp *spec.Spec, i int, a *spec.Alongside, mainBin string, env []string) (*sideProc, error) {
 	where := fmt.Sprintf("run.alongside[%d] in %s:%d", i, sp.Path, a.Line)
 	bin := fmt.Sprintf("%s-alongside-%d", mainBin, i)
-	build := exec.CommandContext(ctx, "go", "build", "-o", bin, a.Package)
-	build.Dir = ex.Dir
-	build.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly")
-	if out, err := build.CombinedOutput(); err != nil {
+	if out, err := goCmd(ctx, ex, nil, "build", "-o", bin, a.Package).CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("go build %s in %s (%s): %v\n%s", a.Package, relDir(ex), where, err, strings.TrimSpace(string(out)))
 	}
 	p := &sideProc{a: a, where: where, out: &lockedBuffer{}, exited: make(chan error, 1)}

@@ -74,21 +74,7 @@ func target(arch string) string {
 // crossBuild builds pkg of the example for Linux on arch into out and
 // returns the binary's size.
 func crossBuild(ctx context.Context, ex Example, arch, pkg, out, ldflags string) (int64, error) {
-	args := []string{"build", "-o", out}
-	if ldflags != "" {
-		args = append(args, "-ldflags="+ldflags)
-	}
-	cmd := exec.CommandContext(ctx, "go", append(args, pkg)...)
-	cmd.Dir = ex.Dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly", "CGO_ENABLED=0", "GOOS=linux", "GOARCH="+arch, "GOARM=7")
-	if b, err := cmd.CombinedOutput(); err != nil {
-		return 0, fmt.Errorf("go %s in %s for %s: %v\n%s", strings.Join(cmd.Args[1:], " "), relDir(ex), target(arch), err, strings.TrimSpace(string(b)))
-	}
-	fi, err := os.Stat(out)
-	if err != nil {
-		return 0, err
-	}
-	return fi.Size(), nil
+	return sizedBuild(ctx, ex, pkg, out, ldflags, target(arch), "CGO_ENABLED=0", "GOOS=linux", "GOARCH="+arch, "GOARM=7")
 }
 
 // emulated makes cmd run under the emulator of run.arch when that differs

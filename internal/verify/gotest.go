@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"os/exec"
 	"strings"
 
 	"oteldocs.dev/internal/spec"
@@ -20,10 +19,7 @@ func executeTest(ctx context.Context, ex Example, sp *spec.Spec, bin string, env
 		return execute(ctx, ex, sp, bin, env)
 	}
 	testBin := bin + ".test"
-	cmd := exec.CommandContext(ctx, "go", "test", "-c", "-o", testBin, ".")
-	cmd.Dir = ex.Dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly")
-	if out, err := cmd.CombinedOutput(); err != nil {
+	if out, err := goCmd(ctx, ex, nil, "test", "-c", "-o", testBin, ".").CombinedOutput(); err != nil {
 		return ranCase{exitCode: -1, err: fmt.Errorf("%s:%d: run.test: go test -c in %s: %v\n%s",
 			sp.Path, sp.Line, relDir(ex), err, strings.TrimSpace(string(out)))}
 	}

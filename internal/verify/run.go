@@ -28,14 +28,39 @@ const defaultTimeout = 60 * time.Second
 func build(ctx context.Context, ex Example, binDir string) (string, error) {
 	bin := filepath.Join(binDir, ex.ID)
 	for _, args := range [][]string{{"vet", "./..."}, {"build", "-o", bin, "."}} {
-		cmd := exec.CommandContext(ctx, "go", args...)
-		cmd.Dir = ex.Dir
-		cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly")
-		if out, err := cmd.CombinedOutput(); err != nil {
+		if out, err := goCmd(ctx, ex, nil, args...).CombinedOutput(); err != nil {
 			return "", fmt.Errorf("go %s in %s: %v\n%s", args[0], relDir(ex), err, strings.TrimSpace(string(out)))
 		}
 	}
 	return bin, nil
+}
+
+// goCmd is the go command in the example's own module: GOWORK=off, so
+// go.work cannot change its dependencies, and -mod=readonly, then env.
+func goCmd(ctx context.Context, ex Example, env []string, args ...string) *exec.Cmd {
+	cmd := exec.CommandContext(ctx, "go", args...)
+	cmd.Dir = ex.Dir
+	cmd.Env = append(append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly"), env...)
+	return cmd
+}
+
+// sizedBuild builds pkg of the example into out for another platform
+// (env sets GOOS, GOARCH, ...; platform names it in errors) and returns
+// the file's size.
+func sizedBuild(ctx context.Context, ex Example, pkg, out, ldflags, platform string, env ...string) (int64, error) {
+	args := []string{"build", "-o", out}
+	if ldflags != "" {
+		args = append(args, "-ldflags="+ldflags)
+	}
+	cmd := goCmd(ctx, ex, env, append(args, pkg)...)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		return 0, fmt.Errorf("go %s in %s for %s: %v\n%s", strings.Join(cmd.Args[1:], " "), relDir(ex), platform, err, strings.TrimSpace(string(b)))
+	}
+	fi, err := os.Stat(out)
+	if err != nil {
+		return 0, err
+	}
+	return fi.Size(), nil
 }
 
 // compile builds ex (build) and returns its binary and how long that took,

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -42,10 +41,7 @@ func buildWasm(ctx context.Context, ex Example, w *spec.Wasm) ([]byte, error) {
 		return nil, err
 	}
 	defer os.RemoveAll(tmp)
-	vet := exec.CommandContext(ctx, "go", "vet", w.Package)
-	vet.Dir = ex.Dir
-	vet.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly", "GOOS=js", "GOARCH=wasm")
-	if b, err := vet.CombinedOutput(); err != nil {
+	if b, err := goCmd(ctx, ex, []string{"GOOS=js", "GOARCH=wasm"}, "vet", w.Package).CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("go vet %s in %s for js/wasm: %v\n%s", w.Package, relDir(ex), err, strings.TrimSpace(string(b)))
 	}
 	plainPath := filepath.Join(tmp, "plain.wasm")
@@ -92,21 +88,7 @@ func buildWasm(ctx context.Context, ex Example, w *spec.Wasm) ([]byte, error) {
 // jsBuild builds pkg of the example for js/wasm into out and returns the
 // file's size.
 func jsBuild(ctx context.Context, ex Example, pkg, out, ldflags string) (int64, error) {
-	args := []string{"build", "-o", out}
-	if ldflags != "" {
-		args = append(args, "-ldflags="+ldflags)
-	}
-	cmd := exec.CommandContext(ctx, "go", append(args, pkg)...)
-	cmd.Dir = ex.Dir
-	cmd.Env = append(os.Environ(), "GOWORK=off", "GOFLAGS=-mod=readonly", "GOOS=js", "GOARCH=wasm")
-	if b, err := cmd.CombinedOutput(); err != nil {
-		return 0, fmt.Errorf("go %s in %s for js/wasm: %v\n%s", strings.Join(cmd.Args[1:], " "), relDir(ex), err, strings.TrimSpace(string(b)))
-	}
-	fi, err := os.Stat(out)
-	if err != nil {
-		return 0, err
-	}
-	return fi.Size(), nil
+	return sizedBuild(ctx, ex, pkg, out, ldflags, "js/wasm", "GOOS=js", "GOARCH=wasm")
 }
 
 // brotliQuality is the brotli level of the size report: 6 takes about two
