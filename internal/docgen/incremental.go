@@ -86,14 +86,7 @@ func (b *builder) update(changed []string) (files map[string][]byte, full bool, 
 	}
 	for i, old := range pages {
 		p := fresh[i]
-		d := b.pageData(p, b.assetSet)
-		if j := index[old]; j > 0 {
-			d.Prev = b.link(p, b.pages[j-1])
-		}
-		if j := index[old]; j+1 < len(b.pages) {
-			d.Next = b.link(p, b.pages[j+1])
-		}
-		html, err := executePage(b.theme, outFile(p.url), d)
+		html, err := b.drawPage(index[old], p)
 		if err != nil {
 			return nil, false, err
 		}

@@ -71,16 +71,8 @@ func (b *builder) write() error {
 	b.assetSet = assets
 	html := make([][]byte, len(b.pages))
 	errs := parallel(len(b.pages), func(i int) error {
-		p := b.pages[i]
-		d := b.pageData(p, assets)
-		if i > 0 {
-			d.Prev = b.link(p, b.pages[i-1])
-		}
-		if i+1 < len(b.pages) {
-			d.Next = b.link(p, b.pages[i+1])
-		}
 		var err error
-		html[i], err = executePage(tmpl, outFile(p.url), d)
+		html[i], err = b.drawPage(i, b.pages[i])
 		return err
 	})
 	if err := errors.Join(errs...); err != nil {
@@ -107,6 +99,19 @@ func (b *builder) write() error {
 		}
 	}
 	return nil
+}
+
+// drawPage draws p as the page at position i of the reading order (its
+// previous and next links); p may be a newer version of b.pages[i].
+func (b *builder) drawPage(i int, p *page) ([]byte, error) {
+	d := b.pageData(p, b.assetSet)
+	if i > 0 {
+		d.Prev = b.link(p, b.pages[i-1])
+	}
+	if i+1 < len(b.pages) {
+		d.Next = b.link(p, b.pages[i+1])
+	}
+	return executePage(b.theme, outFile(p.url), d)
 }
 
 func (b *builder) execute(tmpl *template.Template, name string, d pageData) error {
